@@ -1,0 +1,46 @@
+package io.tracestarter.autoconfigure;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.tracestarter.core.TraceIdGenerator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Generates the current span's trace id, so log lines and spans join up; random when no
+ * span is current (no tracer bridge, or work outside any observation).
+ */
+final class SpanTraceIdGenerator implements TraceIdGenerator {
+
+	private final ObjectProvider<Tracer> tracerProvider;
+
+	private volatile @Nullable Tracer tracer;
+
+	SpanTraceIdGenerator(ObjectProvider<Tracer> tracerProvider) {
+		this.tracerProvider = tracerProvider;
+	}
+
+	@Override
+	public String generate() {
+		Tracer tracer = tracer();
+		Span span = (tracer != null) ? tracer.currentSpan() : null;
+		String traceId = (span != null) ? span.context().traceId() : null;
+		if (traceId == null || traceId.isEmpty() || traceId.chars().allMatch((ch) -> ch == '0')) {
+			return TraceIdGenerator.randomHex();
+		}
+		return traceId;
+	}
+
+	private @Nullable Tracer tracer() {
+		Tracer tracer = this.tracer;
+		if (tracer == null) {
+			// Looked up on first use: the Tracer bean is made by auto-configurations that
+			// may run after ours.
+			tracer = this.tracerProvider.getIfAvailable();
+			this.tracer = tracer;
+		}
+		return tracer;
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.tracestarter.autoconfigure;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.tracestarter.core.TraceMetrics;
+
+/**
+ * Publishes the starter's counters to the application's meter registry, including the
+ * counters that first move after binding.
+ */
+final class TraceMetricsMeterBinder implements MeterBinder {
+
+	private final TraceMetrics metrics;
+
+	TraceMetricsMeterBinder(TraceMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.metrics.onEachCounter((counter, adder) -> {
+			FunctionCounter.Builder<LongAdder> builder = FunctionCounter.builder(counter.name(), adder, LongAdder::sum)
+				.tag("layer", counter.layer());
+			if (counter.tagKey() != null && counter.tagValue() != null) {
+				builder.tag(counter.tagKey(), counter.tagValue());
+			}
+			builder.register(registry);
+		});
+	}
+
+}

@@ -1,0 +1,285 @@
+package io.tracestarter.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tracestarter.core.InboundSource;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+
+/**
+ * Configuration of the trace-starter, prefix {@code trace}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("trace")
+public class TraceProperties {
+
+	/**
+	 * Whether to carry trace ids at all. Off turns every layer off.
+	 */
+	private boolean enabled = true;
+
+	private final Id id = new Id();
+
+	private final Http http = new Http();
+
+	private final Reactor reactor = new Reactor();
+
+	private final Logging logging = new Logging();
+
+	private final K8s k8s = new K8s();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Id getId() {
+		return this.id;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Reactor getReactor() {
+		return this.reactor;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public K8s getK8s() {
+		return this.k8s;
+	}
+
+	/**
+	 * Where inbound ids come from and what is accepted.
+	 */
+	public static class Id {
+
+		/**
+		 * Longest inbound id accepted; longer values are rejected and a new id is made.
+		 */
+		private int maxLength = 128;
+
+		/**
+		 * Ordered places to look for an inbound id, first valid wins. Each is
+		 * 'header:<name>', 'query:<name>' or 'traceparent'.
+		 */
+		private List<InboundSource> sources = new ArrayList<>(List.of(InboundSource.of("header:X-Trace-ID"),
+				InboundSource.of("traceparent"), InboundSource.of("header:X-Request-ID"),
+				InboundSource.of("query:trace_id")));
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			Assert.isTrue(maxLength >= 1 && maxLength <= 1024, "must be between 1 and 1024");
+			this.maxLength = maxLength;
+		}
+
+		public List<InboundSource> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(List<InboundSource> sources) {
+			Assert.notEmpty(sources, "must name at least one source");
+			this.sources = sources;
+		}
+
+	}
+
+	/**
+	 * Inbound HTTP filters and outbound HTTP clients.
+	 */
+	public static class Http {
+
+		/**
+		 * Whether to read, echo and send on trace ids over HTTP.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Header that carries the id in responses and outbound requests.
+		 */
+		private String headerName = "X-Trace-ID";
+
+		/**
+		 * When responses carry the id header.
+		 */
+		private ResponseHeader responseHeader = ResponseHeader.ALWAYS;
+
+		/**
+		 * Whether Boot-built WebClient, RestClient and RestTemplate send the id on.
+		 */
+		private boolean propagate = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHeaderName() {
+			return this.headerName;
+		}
+
+		public void setHeaderName(String headerName) {
+			Assert.isTrue(headerName != null && !headerName.isBlank()
+					&& headerName.chars().allMatch((ch) -> ch > 32 && ch < 127 && "()<>@,;:\\\"/[]?={}".indexOf(ch) < 0),
+					"must be an HTTP header name (token characters only)");
+			this.headerName = headerName;
+		}
+
+		public ResponseHeader getResponseHeader() {
+			return this.responseHeader;
+		}
+
+		public void setResponseHeader(ResponseHeader responseHeader) {
+			this.responseHeader = responseHeader;
+		}
+
+		public boolean isPropagate() {
+			return this.propagate;
+		}
+
+		public void setPropagate(boolean propagate) {
+			this.propagate = propagate;
+		}
+
+		/**
+		 * When responses carry the id.
+		 */
+		public enum ResponseHeader {
+
+			/**
+			 * Every response carries the id, inbound or generated.
+			 */
+			ALWAYS,
+
+			/**
+			 * No response carries it.
+			 */
+			NEVER
+
+		}
+
+	}
+
+	/**
+	 * Reactor operators and schedulers.
+	 */
+	public static class Reactor {
+
+		/**
+		 * Whether to switch on Reactor's automatic context propagation so the id
+		 * follows every operator and scheduler hop.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * JSON log lines.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether the console writes the starter's JSON format when no structured format
+		 * was chosen.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Longest message or field value written; longer ones are cut with a marker that
+		 * says how many characters were dropped.
+		 */
+		private int maxFieldLength = 16 * 1024;
+
+		/**
+		 * JSON field that carries the trace id.
+		 */
+		private String traceIdField = "trace_id";
+
+		/**
+		 * JSON field that carries the current span id.
+		 */
+		private String spanIdField = "span_id";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxFieldLength() {
+			return this.maxFieldLength;
+		}
+
+		public void setMaxFieldLength(int maxFieldLength) {
+			Assert.isTrue(maxFieldLength >= 64, "must be at least 64");
+			this.maxFieldLength = maxFieldLength;
+		}
+
+		public String getTraceIdField() {
+			return this.traceIdField;
+		}
+
+		public void setTraceIdField(String traceIdField) {
+			Assert.hasText(traceIdField, "must not be empty");
+			this.traceIdField = traceIdField;
+		}
+
+		public String getSpanIdField() {
+			return this.spanIdField;
+		}
+
+		public void setSpanIdField(String spanIdField) {
+			Assert.hasText(spanIdField, "must not be empty");
+			this.spanIdField = spanIdField;
+		}
+
+	}
+
+	/**
+	 * Kubernetes pod metadata in log lines.
+	 */
+	public static class K8s {
+
+		/**
+		 * Whether log lines carry pod metadata from the Downward API environment
+		 * variables POD_NAME, POD_NAMESPACE, NODE_NAME and POD_UID.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.tracestarter.core;
+
+import java.util.Locale;
+
+/**
+ * One place an inbound trace id is looked up: {@code header:<name>},
+ * {@code query:<name>} or {@code traceparent} (the trace-id part of the W3C header).
+ *
+ * @param type where to look
+ * @param name the header or query parameter name
+ * @since 0.1.0
+ */
+public record InboundSource(Type type, String name) {
+
+	/**
+	 * Parse a source as written in {@code trace.id.sources}.
+	 * @param value e.g. {@code header:X-Trace-ID}, {@code traceparent},
+	 * {@code query:trace_id}
+	 * @return the source
+	 * @throws IllegalArgumentException when the value names no known source
+	 */
+	public static InboundSource of(String value) {
+		String trimmed = value.trim();
+		if (trimmed.equalsIgnoreCase("traceparent")) {
+			return new InboundSource(Type.TRACEPARENT, "traceparent");
+		}
+		int colon = trimmed.indexOf(':');
+		String prefix = (colon > 0) ? trimmed.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+		String name = (colon > 0) ? trimmed.substring(colon + 1).trim() : "";
+		if (name.isEmpty() || !name.chars().allMatch(InboundSource::isTokenChar)) {
+			throw invalid(value);
+		}
+		return switch (prefix) {
+			case "header" -> new InboundSource(Type.HEADER, name);
+			case "query" -> new InboundSource(Type.QUERY, name);
+			default -> throw invalid(value);
+		};
+	}
+
+	private static IllegalArgumentException invalid(String value) {
+		return new IllegalArgumentException("'" + value
+				+ "' is not a trace id source; use 'header:<name>', 'query:<name>' or 'traceparent'");
+	}
+
+	private static boolean isTokenChar(int ch) {
+		return ch > 32 && ch < 127 && "()<>@,;:\\\"/[]?={}".indexOf(ch) < 0;
+	}
+
+	@Override
+	public String toString() {
+		return (this.type == Type.TRACEPARENT) ? "traceparent" : this.type.prefix + ":" + this.name;
+	}
+
+	/**
+	 * Where a source looks.
+	 */
+	public enum Type {
+
+		/**
+		 * A request header (HTTP) or metadata key (gRPC), its value taken as is.
+		 */
+		HEADER("header"),
+
+		/**
+		 * A query parameter, HTTP only.
+		 */
+		QUERY("query"),
+
+		/**
+		 * The W3C {@code traceparent} header, its trace-id part.
+		 */
+		TRACEPARENT("traceparent");
+
+		private final String prefix;
+
+		Type(String prefix) {
+			this.prefix = prefix;
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.tracestarter.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Entry point for application code that needs the current trace id, or that must run a
+ * piece of work under an id it got some other way.
+ *
+ * @since 0.1.0
+ */
+public final class TraceContext {
+
+	/**
+	 * Key of the id in the SLF4J MDC.
+	 */
+	public static final String MDC_KEY = "trace_id";
+
+	/**
+	 * Key of the id in a Reactor {@code Context} and in the context-propagation
+	 * {@code ContextRegistry}.
+	 */
+	public static final String CONTEXT_KEY = "io.tracestarter.trace-id";
+
+	private TraceContext() {
+	}
+
+	/**
+	 * Return the trace id of the work running on this thread.
+	 * @return the id, or {@code null} when this thread runs no traced work
+	 */
+	public static @Nullable String currentTraceId() {
+		return TraceIdHolder.get();
+	}
+
+	/**
+	 * Make {@code traceId} current on this thread until the returned scope is closed.
+	 * Closing restores whatever was current before, so scopes nest.
+	 * @param traceId the id; {@code null} clears the id for the scope
+	 * @return the scope to close, best with try-with-resources
+	 */
+	public static TraceScope open(@Nullable String traceId) {
+		return TraceScope.open(traceId);
+	}
+
+	/**
+	 * Wrap a task so that it runs with the id that is current now, wherever it runs.
+	 * For threads Spring's decorators cannot see ({@code new Thread(...)}, the common
+	 * pool).
+	 * @param task the task
+	 * @return the wrapped task; {@code task} itself when no id is current
+	 */
+	public static Runnable wrap(Runnable task) {
+		String traceId = currentTraceId();
+		if (traceId == null) {
+			return task;
+		}
+		return () -> {
+			try (TraceScope scope = TraceScope.open(traceId)) {
+				task.run();
+			}
+		};
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.tracestarter.core;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Makes a new trace id when no valid one arrived.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface TraceIdGenerator {
+
+	/**
+	 * Make a new id.
+	 * @return a valid id
+	 */
+	String generate();
+
+	/**
+	 * Return a generator of 32 random lowercase hex characters, the shape of a W3C
+	 * trace-id.
+	 * @return the generator
+	 */
+	static TraceIdGenerator random() {
+		return TraceIdGenerator::randomHex;
+	}
+
+	/**
+	 * Return 32 random lowercase hex characters, never all zeros.
+	 * @return the id
+	 */
+	static String randomHex() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = random.nextLong();
+		long low = random.nextLong();
+		if (high == 0 && low == 0) {
+			low = 1;
+		}
+		char[] chars = new char[32];
+		Hex.write(high, chars, 0);
+		Hex.write(low, chars, 16);
+		return new String(chars);
+	}
+
+}

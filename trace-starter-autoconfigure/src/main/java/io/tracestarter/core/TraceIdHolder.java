@@ -1,0 +1,32 @@
+package io.tracestarter.core;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+/**
+ * The one thread-local of the starter; every write is mirrored into the SLF4J MDC so
+ * that log lines of any logging API carry the id.
+ */
+final class TraceIdHolder {
+
+	private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+	private TraceIdHolder() {
+	}
+
+	static @Nullable String get() {
+		return CURRENT.get();
+	}
+
+	static void set(@Nullable String traceId) {
+		if (traceId == null) {
+			CURRENT.remove();
+			MDC.remove(TraceContext.MDC_KEY);
+		}
+		else {
+			CURRENT.set(traceId);
+			MDC.put(TraceContext.MDC_KEY, traceId);
+		}
+	}
+
+}

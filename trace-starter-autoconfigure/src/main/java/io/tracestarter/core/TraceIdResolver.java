@@ -1,0 +1,101 @@
+package io.tracestarter.core;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Picks the trace id of an inbound request, message or call: the first valid value of
+ * the configured sources, else a generated one. Every rejection and every outcome is
+ * counted; a rejected value goes nowhere else.
+ *
+ * @since 0.1.0
+ */
+public final class TraceIdResolver {
+
+	private final List<InboundSource> sources;
+
+	private final TraceIdValidator validator;
+
+	private final TraceIdGenerator generator;
+
+	private final TraceMetrics metrics;
+
+	public TraceIdResolver(List<InboundSource> sources, TraceIdValidator validator, TraceIdGenerator generator,
+			TraceMetrics metrics) {
+		this.sources = List.copyOf(sources);
+		this.validator = validator;
+		this.generator = generator;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Resolve the id of one inbound unit of work.
+	 * @param layer the layer asking, used as a metric tag
+	 * @param lookup returns the raw value of a source, or {@code null} when absent;
+	 * sources the layer does not support return {@code null}
+	 * @return the id and where it came from
+	 */
+	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup) {
+		for (InboundSource source : this.sources) {
+			String raw = lookup.apply(source);
+			if (raw == null) {
+				continue;
+			}
+			String candidate = raw;
+			if (source.type() == InboundSource.Type.TRACEPARENT) {
+				candidate = Traceparent.traceId(raw);
+				if (candidate == null) {
+					this.metrics.rejected(layer, RejectionReason.INVALID_TRACEPARENT);
+					continue;
+				}
+			}
+			RejectionReason reason = this.validator.check(candidate);
+			if (reason != null) {
+				this.metrics.rejected(layer, reason);
+				continue;
+			}
+			this.metrics.extracted(layer, source);
+			return new ResolvedTraceId(candidate, source);
+		}
+		return generate(layer);
+	}
+
+	/**
+	 * Make a new id, for work that starts here (a scheduled run, a record without one).
+	 * @param layer the layer asking
+	 * @return the generated id
+	 */
+	public ResolvedTraceId generate(String layer) {
+		this.metrics.generated(layer);
+		return new ResolvedTraceId(this.generator.generate(), null);
+	}
+
+	public List<InboundSource> getSources() {
+		return this.sources;
+	}
+
+	public TraceIdValidator getValidator() {
+		return this.validator;
+	}
+
+	/**
+	 * The outcome of resolving.
+	 *
+	 * @param traceId the id to use
+	 * @param source where it came from, or {@code null} when it was generated
+	 */
+	public record ResolvedTraceId(String traceId, @Nullable InboundSource source) {
+
+		/**
+		 * Return whether the id came from the caller.
+		 * @return {@code true} when extracted, {@code false} when generated
+		 */
+		public boolean isInbound() {
+			return this.source != null;
+		}
+
+	}
+
+}

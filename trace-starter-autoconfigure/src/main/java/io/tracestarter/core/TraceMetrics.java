@@ -1,0 +1,132 @@
+package io.tracestarter.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts what happens to trace ids in each layer: extracted (by source), generated,
+ * rejected (by reason), propagated outbound. Counter tags never hold an inbound value,
+ * only source names and reasons, so the set of counters stays small.
+ *
+ * @since 0.1.0
+ */
+public final class TraceMetrics {
+
+	/** Metric name of ids taken from an inbound source. */
+	public static final String EXTRACTED = "trace.ids.extracted";
+
+	/** Metric name of ids made because none valid arrived. */
+	public static final String GENERATED = "trace.ids.generated";
+
+	/** Metric name of inbound values rejected by validation. */
+	public static final String REJECTED = "trace.ids.rejected";
+
+	/** Metric name of ids sent on to another service. */
+	public static final String PROPAGATED = "trace.ids.propagated";
+
+	private final Map<Counter, LongAdder> counters = new ConcurrentHashMap<>();
+
+	private volatile BiConsumer<Counter, LongAdder> listener = (counter, adder) -> {
+	};
+
+	public void extracted(String layer, InboundSource source) {
+		increment(new Counter(EXTRACTED, layer, "source", source.toString()));
+	}
+
+	public void generated(String layer) {
+		increment(new Counter(GENERATED, layer, null, null));
+	}
+
+	public void rejected(String layer, RejectionReason reason) {
+		increment(new Counter(REJECTED, layer, "reason", reason.tagValue()));
+	}
+
+	public void propagated(String layer) {
+		increment(new Counter(PROPAGATED, layer, null, null));
+	}
+
+	/**
+	 * Return the count of one counter.
+	 * @param name the metric name
+	 * @param layer the layer
+	 * @param tagValue the source or reason, or {@code null} for counters without one
+	 * @return the count, 0 when it never moved
+	 */
+	public long count(String name, String layer, @Nullable String tagValue) {
+		return this.counters.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().name().equals(name) && entry.getKey().layer().equals(layer)
+					&& (tagValue == null || tagValue.equals(entry.getKey().tagValue())))
+			.mapToLong((entry) -> entry.getValue().sum())
+			.sum();
+	}
+
+	/**
+	 * Return every counter and its value, sorted, for reports.
+	 * @return a copy of the counters
+	 */
+	public Map<Counter, Long> snapshot() {
+		Map<Counter, Long> snapshot = new TreeMap<>();
+		this.counters.forEach((counter, adder) -> snapshot.put(counter, adder.sum()));
+		return snapshot;
+	}
+
+	/**
+	 * Call {@code listener} for every counter that exists now and for every counter
+	 * made later; used to publish them to a meter registry.
+	 * @param listener receives each counter once, with its live adder
+	 */
+	public synchronized void onEachCounter(BiConsumer<Counter, LongAdder> listener) {
+		this.listener = listener;
+		this.counters.forEach(listener);
+	}
+
+	private void increment(Counter counter) {
+		LongAdder adder = this.counters.get(counter);
+		if (adder == null) {
+			adder = newAdder(counter);
+		}
+		adder.increment();
+	}
+
+	private synchronized LongAdder newAdder(Counter counter) {
+		LongAdder existing = this.counters.get(counter);
+		if (existing != null) {
+			return existing;
+		}
+		LongAdder adder = new LongAdder();
+		this.counters.put(counter, adder);
+		this.listener.accept(counter, adder);
+		return adder;
+	}
+
+	/**
+	 * One counter: a metric name, the layer and at most one more tag.
+	 *
+	 * @param name the metric name
+	 * @param layer the layer: http, reactor, async, grpc, kafka
+	 * @param tagKey {@code source} or {@code reason}, or {@code null}
+	 * @param tagValue its value, or {@code null}
+	 */
+	public record Counter(String name, String layer, @Nullable String tagKey,
+			@Nullable String tagValue) implements Comparable<Counter> {
+
+		@Override
+		public int compareTo(Counter other) {
+			return toString().compareTo(other.toString());
+		}
+
+		@Override
+		public String toString() {
+			return this.name + "{layer=" + this.layer + ((this.tagKey != null) ? "," + this.tagKey + "=" + this.tagValue : "")
+					+ "}";
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.tracestarter.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the trace-id out of a W3C Trace Context {@code traceparent} value, following
+ * the parsing rules of the recommendation (section 3.2 and 4.3: version {@code ff} is
+ * invalid, ids must be lowercase hex and not all zeros, a higher version is parsed by
+ * the version 00 layout and may carry more fields after a '-').
+ */
+final class Traceparent {
+
+	/** The version 00 layout: 2 + 1 + 32 + 1 + 16 + 1 + 2. */
+	private static final int VERSION_00_LENGTH = 55;
+
+	/** Far longer than any version will be; stops us scanning hostile input. */
+	private static final int MAX_LENGTH = 512;
+
+	private Traceparent() {
+	}
+
+	/**
+	 * Return the trace-id part of a {@code traceparent} value.
+	 * @param value the header value
+	 * @return the 32-character trace-id, or {@code null} when the value is invalid
+	 */
+	static @Nullable String traceId(String value) {
+		int length = value.length();
+		if (length < VERSION_00_LENGTH || length > MAX_LENGTH) {
+			return null;
+		}
+		if (!isLowerHex(value, 0, 2) || value.startsWith("ff")) {
+			return null;
+		}
+		boolean version00 = value.startsWith("00");
+		if (version00 && length != VERSION_00_LENGTH) {
+			return null;
+		}
+		if (!version00 && length > VERSION_00_LENGTH && value.charAt(VERSION_00_LENGTH) != '-') {
+			return null;
+		}
+		if (value.charAt(2) != '-' || value.charAt(35) != '-' || value.charAt(52) != '-') {
+			return null;
+		}
+		if (!isLowerHex(value, 3, 35) || !isLowerHex(value, 36, 52) || !isLowerHex(value, 53, 55)) {
+			return null;
+		}
+		if (isAllZeros(value, 3, 35) || isAllZeros(value, 36, 52)) {
+			return null;
+		}
+		return value.substring(3, 35);
+	}
+
+	private static boolean isLowerHex(String value, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char ch = value.charAt(i);
+			if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAllZeros(String value, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (value.charAt(i) != '0') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

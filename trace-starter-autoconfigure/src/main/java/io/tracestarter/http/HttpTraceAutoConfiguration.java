@@ -1,0 +1,111 @@
+package io.tracestarter.http;
+
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceMetrics;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * HTTP in and out: the inbound filter of WebFlux and MVC, and the id header on requests
+ * sent by Boot-built {@code WebClient}, {@code RestClient} and {@code RestTemplate}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = TraceAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = { "trace.enabled", "trace.http.enabled" }, matchIfMissing = true)
+public final class HttpTraceAutoConfiguration {
+
+	/**
+	 * Order of the servlet filter: right after Boot's observation filter
+	 * ({@code HIGHEST_PRECEDENCE + 1}), so that a generated id is the trace id of the
+	 * request's span, and before every other filter.
+	 */
+	static final int SERVLET_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(WebFilter.class)
+	static class WebFluxConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties) {
+			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingFilterBean(TraceServletFilter.class)
+		FilterRegistrationBean<TraceServletFilter> traceServletFilter(TraceIdResolver resolver,
+				TraceProperties properties) {
+			TraceServletFilter filter = new TraceServletFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()));
+			FilterRegistrationBean<TraceServletFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(SERVLET_FILTER_ORDER);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "trace.http.propagate", matchIfMissing = true)
+	@ConditionalOnClass({ WebClient.class, WebClientCustomizer.class })
+	static class WebClientConfiguration {
+
+		@Bean
+		WebClientCustomizer traceWebClientCustomizer(TraceProperties properties, TraceMetrics metrics) {
+			TraceExchangeFilterFunction filter = new TraceExchangeFilterFunction(properties.getHttp().getHeaderName(),
+					metrics);
+			return (builder) -> builder.filter(filter);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "trace.http.propagate", matchIfMissing = true)
+	@ConditionalOnClass({ ClientHttpRequestInterceptor.class, RestClientCustomizer.class })
+	static class RestClientConfiguration {
+
+		@Bean
+		RestClientCustomizer traceRestClientCustomizer(TraceProperties properties, TraceMetrics metrics) {
+			TraceClientHttpRequestInterceptor interceptor = new TraceClientHttpRequestInterceptor(
+					properties.getHttp().getHeaderName(), metrics);
+			return (builder) -> builder.requestInterceptor(interceptor);
+		}
+
+		@Bean
+		RestTemplateCustomizer traceRestTemplateCustomizer(TraceProperties properties, TraceMetrics metrics) {
+			TraceClientHttpRequestInterceptor interceptor = new TraceClientHttpRequestInterceptor(
+					properties.getHttp().getHeaderName(), metrics);
+			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+		}
+
+	}
+
+}

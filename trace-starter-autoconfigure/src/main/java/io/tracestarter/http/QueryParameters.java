@@ -1,0 +1,46 @@
+package io.tracestarter.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds one parameter in a raw query string.
+ */
+final class QueryParameters {
+
+	private QueryParameters() {
+	}
+
+	static @Nullable String first(@Nullable String query, String name) {
+		if (query == null || query.isEmpty()) {
+			return null;
+		}
+		int start = 0;
+		while (start <= query.length()) {
+			int end = query.indexOf('&', start);
+			if (end < 0) {
+				end = query.length();
+			}
+			int equals = query.indexOf('=', start);
+			int nameEnd = (equals >= 0 && equals < end) ? equals : end;
+			if (decode(query.substring(start, nameEnd)).equals(name)) {
+				return (nameEnd < end) ? decode(query.substring(nameEnd + 1, end)) : "";
+			}
+			start = end + 1;
+		}
+		return null;
+	}
+
+	private static String decode(String value) {
+		try {
+			return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// A malformed escape: keep the raw text, validation rejects it.
+			return value;
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.tracestarter.http;
+
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceMetrics;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * Adds the id header to requests of a {@code WebClient}, unless the caller set one. The
+ * id is read from the Reactor context first: the request may be sent on a thread that
+ * never saw it.
+ */
+final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private final String headerName;
+
+	private final TraceMetrics metrics;
+
+	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics) {
+		this.headerName = headerName;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		if (request.headers().containsHeader(this.headerName)) {
+			return next.exchange(request);
+		}
+		return Mono.deferContextual((context) -> {
+			String traceId = context.getOrDefault(TraceContext.CONTEXT_KEY, null);
+			if (traceId == null) {
+				traceId = TraceContext.currentTraceId();
+			}
+			if (traceId == null) {
+				return next.exchange(request);
+			}
+			this.metrics.propagated("http");
+			return next.exchange(ClientRequest.from(request).header(this.headerName, traceId).build());
+		});
+	}
+
+}

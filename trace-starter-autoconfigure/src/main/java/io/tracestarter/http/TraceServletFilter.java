@@ -1,0 +1,70 @@
+package io.tracestarter.http;
+
+import java.io.IOException;
+
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceScope;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the trace id of each servlet request and makes it current on the request
+ * thread for the rest of the filter chain. The id is kept as a request attribute, so
+ * the async and error dispatches of the same request reuse it.
+ *
+ * @since 0.1.0
+ */
+public final class TraceServletFilter implements Filter {
+
+	/**
+	 * Request attribute that holds the id.
+	 */
+	public static final String TRACE_ID_ATTRIBUTE = TraceServletFilter.class.getName() + ".traceId";
+
+	private final TraceIdResolver resolver;
+
+	private final ResponseHeaderPolicy responseHeader;
+
+	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader) {
+		this.resolver = resolver;
+		this.responseHeader = responseHeader;
+	}
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(request instanceof HttpServletRequest httpRequest)
+				|| !(response instanceof HttpServletResponse httpResponse)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String traceId = (String) request.getAttribute(TRACE_ID_ATTRIBUTE);
+		if (traceId == null) {
+			traceId = this.resolver.resolve("http", (source) -> lookup(httpRequest, source)).traceId();
+			request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
+		}
+		String headerName = this.responseHeader.headerName();
+		if (headerName != null && !httpResponse.isCommitted()) {
+			httpResponse.setHeader(headerName, traceId);
+		}
+		try (TraceScope scope = TraceScope.open(traceId)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private static @Nullable String lookup(HttpServletRequest request, InboundSource source) {
+		return switch (source.type()) {
+			case HEADER, TRACEPARENT -> request.getHeader(source.name());
+			// Read from the query string only: getParameter would consume a form body.
+			case QUERY -> QueryParameters.first(request.getQueryString(), source.name());
+		};
+	}
+
+}

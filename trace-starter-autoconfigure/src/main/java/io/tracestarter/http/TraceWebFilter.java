@@ -1,0 +1,87 @@
+package io.tracestarter.http;
+
+import io.micrometer.context.ContextSnapshot.Scope;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceScope;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Resolves the trace id of each WebFlux exchange and puts it into the Reactor context,
+ * from where automatic context propagation restores it on every operator and thread.
+ * It runs first among the web filters, inside the observation Spring opens around the
+ * whole exchange, so a generated id is the trace id of the exchange's span.
+ *
+ * @since 0.1.0
+ */
+public final class TraceWebFilter implements WebFilter, Ordered {
+
+	/**
+	 * Exchange attribute that holds the id, for code that has the exchange but not the
+	 * Reactor context (exception handlers).
+	 */
+	public static final String TRACE_ID_ATTRIBUTE = TraceWebFilter.class.getName() + ".traceId";
+
+	private final TraceIdResolver resolver;
+
+	private final ResponseHeaderPolicy responseHeader;
+
+	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+
+	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader) {
+		this.resolver = resolver;
+		this.responseHeader = responseHeader;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return Mono.deferContextual((context) -> {
+			String traceId = resolve(exchange.getRequest(), context);
+			exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
+			String headerName = this.responseHeader.headerName();
+			if (headerName != null) {
+				exchange.getResponse().getHeaders().set(headerName, traceId);
+			}
+			Mono<Void> result;
+			// Filters and handlers that log while the chain is assembled run here, on
+			// this thread; the scope covers them and is closed before we return.
+			try (TraceScope scope = TraceScope.open(traceId)) {
+				result = chain.filter(exchange);
+			}
+			return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, traceId));
+		});
+	}
+
+	private String resolve(ServerHttpRequest request, ContextView context) {
+		if (context.isEmpty()) {
+			return this.resolver.resolve("http", (source) -> lookup(request, source)).traceId();
+		}
+		// Makes the exchange's observation current, so a generated id is its span's.
+		try (Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
+			return this.resolver.resolve("http", (source) -> lookup(request, source)).traceId();
+		}
+	}
+
+	private static @Nullable String lookup(ServerHttpRequest request, InboundSource source) {
+		return switch (source.type()) {
+			case HEADER, TRACEPARENT -> request.getHeaders().getFirst(source.name());
+			case QUERY -> request.getQueryParams().getFirst(source.name());
+		};
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.tracestarter.logging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Makes JSON the console's default: unless the user chose a structured format (or
+ * turned {@code trace.logging.enabled} or {@code trace.enabled} off), the console uses
+ * {@link TraceJsonStructuredLogFormatter}. When the user chose Boot's {@code ecs}
+ * format, the ids are renamed to ECS's {@code trace.id} and {@code span.id}. Everything
+ * is added as the lowest-priority property source, so any setting of the user wins.
+ * Runs after config data is loaded and before the logging system starts.
+ *
+ * @since 0.1.0
+ */
+public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "traceStarterLoggingDefaults";
+
+	static final String CONSOLE_FORMAT = "logging.structured.format.console";
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty("trace.enabled", Boolean.class, true)
+				|| !environment.getProperty("trace.logging.enabled", Boolean.class, true)) {
+			return;
+		}
+		Map<String, Object> defaults = new HashMap<>();
+		String consoleFormat = environment.getProperty(CONSOLE_FORMAT);
+		if (consoleFormat == null || consoleFormat.isBlank()) {
+			defaults.put(CONSOLE_FORMAT, TraceJsonStructuredLogFormatter.class.getName());
+		}
+		else if (consoleFormat.trim().equalsIgnoreCase("ecs")) {
+			defaults.put("logging.structured.json.rename[trace_id]", "trace.id");
+			defaults.put("logging.structured.json.rename[" + TraceJsonStructuredLogFormatter.MICROMETER_SPAN_ID + "]",
+					"span.id");
+		}
+		if (!defaults.isEmpty()) {
+			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+		}
+	}
+
+}
