@@ -18,6 +18,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -51,6 +52,13 @@ public final class HttpTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties) {
 			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()));
+		}
+
+		@Bean
+		@ConditionalOnClass(WebHttpHandlerBuilderCustomizer.class)
+		WebHttpHandlerBuilderCustomizer traceWebExceptionHandlersCustomizer() {
+			return (builder) -> builder
+				.exceptionHandlers((handlers) -> handlers.replaceAll(TraceWebExceptionHandler::wrap));
 		}
 
 	}
