@@ -13,7 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.apache.catalina.valves.ValveBase;
 import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -77,6 +79,12 @@ public final class HttpTraceAutoConfiguration {
 			registration.setOrder(SERVLET_FILTER_ORDER);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 			return registration;
+		}
+
+		@Bean
+		@ConditionalOnClass({ TomcatContextCustomizer.class, ValveBase.class })
+		TomcatContextCustomizer traceCleanupValveCustomizer() {
+			return (context) -> context.getPipeline().addValve(new TraceCleanupValve());
 		}
 
 	}

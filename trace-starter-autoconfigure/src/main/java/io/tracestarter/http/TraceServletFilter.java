@@ -54,8 +54,18 @@ public final class TraceServletFilter implements Filter {
 		if (headerName != null && !httpResponse.isCommitted()) {
 			httpResponse.setHeader(headerName, traceId);
 		}
-		try (TraceScope scope = TraceScope.open(traceId)) {
+		TraceScope scope = TraceScope.open(traceId);
+		boolean failed = true;
+		try {
 			chain.doFilter(request, response);
+			failed = false;
+		}
+		finally {
+			// On failure, with Tomcat's cleanup valve around us, keep the id for the
+			// container's own error line; the valve clears it when the request leaves.
+			if (!failed || request.getAttribute(TraceCleanupValve.PRESENT_ATTRIBUTE) == null) {
+				scope.close();
+			}
 		}
 	}
 
