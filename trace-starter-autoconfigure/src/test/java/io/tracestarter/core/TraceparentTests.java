@@ -1,0 +1,51 @@
+package io.tracestarter.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TraceparentTests {
+
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	@Test
+	void readsTraceIdOfVersion00() {
+		assertThat(Traceparent.traceId("00-" + TRACE_ID + "-00f067aa0ba902b7-01")).isEqualTo(TRACE_ID);
+		assertThat(Traceparent.traceId("00-" + TRACE_ID + "-00f067aa0ba902b7-00")).isEqualTo(TRACE_ID);
+	}
+
+	@Test
+	void parsesFutureVersionsByTheVersion00Layout() {
+		assertThat(Traceparent.traceId("01-" + TRACE_ID + "-00f067aa0ba902b7-01")).isEqualTo(TRACE_ID);
+		assertThat(Traceparent.traceId("cc-" + TRACE_ID + "-00f067aa0ba902b7-09-what-the-future-holds"))
+			.isEqualTo(TRACE_ID);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+			"00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00F067AA0BA902B7-01",
+			"0A-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e47366-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
+			"01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01extra",
+			"00_4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1", " 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"", "00", "garbage" })
+	void rejectsValuesTheW3cRulesRefuse(String value) {
+		assertThat(Traceparent.traceId(value)).isNull();
+	}
+
+	@Test
+	void refusesToScanHugeValues() {
+		assertThat(Traceparent.traceId("01-" + TRACE_ID + "-00f067aa0ba902b7-01-" + "a".repeat(1024 * 1024))).isNull();
+	}
+
+}
