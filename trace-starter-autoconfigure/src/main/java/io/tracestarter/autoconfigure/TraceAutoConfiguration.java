@@ -52,7 +52,7 @@ public final class TraceAutoConfiguration {
 	static class MicrometerTracingConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(TraceIdGenerator.class)
 		SpanTraceIdGenerator spanTraceIdGenerator(ObjectProvider<Tracer> tracer) {
 			return new SpanTraceIdGenerator(tracer);
 		}

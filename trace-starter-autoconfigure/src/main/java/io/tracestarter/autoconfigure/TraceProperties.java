@@ -82,7 +82,7 @@ public class TraceProperties {
 		}
 
 		public void setMaxLength(int maxLength) {
-			Assert.isTrue(maxLength >= 1 && maxLength <= 1024, "must be between 1 and 1024");
+			Assert.isTrue(maxLength >= 1 && maxLength <= 1024, "trace.id.max-length must be between 1 and 1024");
 			this.maxLength = maxLength;
 		}
 
@@ -91,7 +91,7 @@ public class TraceProperties {
 		}
 
 		public void setSources(List<InboundSource> sources) {
-			Assert.notEmpty(sources, "must name at least one source");
+			Assert.notEmpty(sources, "trace.id.sources must name at least one source");
 			this.sources = sources;
 		}
 
@@ -137,7 +137,7 @@ public class TraceProperties {
 		public void setHeaderName(String headerName) {
 			Assert.isTrue(headerName != null && !headerName.isBlank()
 					&& headerName.chars().allMatch((ch) -> ch > 32 && ch < 127 && "()<>@,;:\\\"/[]?={}".indexOf(ch) < 0),
-					"must be an HTTP header name (token characters only)");
+					"trace.http.header-name must be an HTTP header name (token characters only)");
 			this.headerName = headerName;
 		}
 
@@ -237,7 +237,7 @@ public class TraceProperties {
 		}
 
 		public void setMaxFieldLength(int maxFieldLength) {
-			Assert.isTrue(maxFieldLength >= 64, "must be at least 64");
+			Assert.isTrue(maxFieldLength >= 64, "trace.logging.max-field-length must be at least 64");
 			this.maxFieldLength = maxFieldLength;
 		}
 
@@ -246,7 +246,7 @@ public class TraceProperties {
 		}
 
 		public void setTraceIdField(String traceIdField) {
-			Assert.hasText(traceIdField, "must not be empty");
+			Assert.hasText(traceIdField, "trace.logging.trace-id-field must not be empty");
 			this.traceIdField = traceIdField;
 		}
 
@@ -255,7 +255,7 @@ public class TraceProperties {
 		}
 
 		public void setSpanIdField(String spanIdField) {
-			Assert.hasText(spanIdField, "must not be empty");
+			Assert.hasText(spanIdField, "trace.logging.span-id-field must not be empty");
 			this.spanIdField = spanIdField;
 		}
 

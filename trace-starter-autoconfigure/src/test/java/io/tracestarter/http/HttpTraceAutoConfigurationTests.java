@@ -1,0 +1,140 @@
+package io.tracestarter.http;
+
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import org.apache.catalina.valves.ValveBase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpTraceAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(TraceAutoConfiguration.class,
+			HttpTraceAutoConfiguration.class);
+
+	private final ReactiveWebApplicationContextRunner reactiveRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
+
+	private final WebApplicationContextRunner servletRunner = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
+
+	private final ApplicationContextRunner plainRunner = new ApplicationContextRunner().withConfiguration(CONFIGURATIONS);
+
+	@Test
+	void reactiveAppGetsTheWebFilterAndExceptionHandlerWrapping() {
+		this.reactiveRunner.run((context) -> assertThat(context).hasSingleBean(TraceWebFilter.class)
+			.hasSingleBean(WebHttpHandlerBuilderCustomizer.class)
+			.doesNotHaveBean(FilterRegistrationBean.class));
+	}
+
+	@Test
+	void servletAppGetsTheFilterRightAfterBootsObservationFilter() {
+		this.servletRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(TraceWebFilter.class).hasSingleBean(TomcatContextCustomizer.class);
+			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isInstanceOf(TraceServletFilter.class);
+			assertThat(registration.getOrder()).isEqualTo(HttpTraceAutoConfiguration.SERVLET_FILTER_ORDER);
+		});
+	}
+
+	@Test
+	void servletAppWithoutTomcatHasNoValve() {
+		this.servletRunner.withClassLoader(new FilteredClassLoader(ValveBase.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TomcatContextCustomizer.class)
+				.hasSingleBean(FilterRegistrationBean.class));
+	}
+
+	@Test
+	void nonWebAppGetsOnlyClientCustomizers() {
+		this.plainRunner.run((context) -> assertThat(context).doesNotHaveBean(TraceWebFilter.class)
+			.doesNotHaveBean(FilterRegistrationBean.class)
+			.hasSingleBean(WebClientCustomizer.class)
+			.hasSingleBean(RestClientCustomizer.class)
+			.hasSingleBean(RestTemplateCustomizer.class));
+	}
+
+	@Test
+	void backsOffFromAUserWebFilter() {
+		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null));
+		this.reactiveRunner.withBean(TraceWebFilter.class, () -> mine)
+			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).isSameAs(mine));
+	}
+
+	@Test
+	void backsOffFromAUserServletFilter() {
+		this.servletRunner
+			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null)))
+			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class).hasBean("myFilter"));
+	}
+
+	@Test
+	void turnedOffByHttpEnabledOrTraceEnabled() {
+		this.reactiveRunner.withPropertyValues("trace.http.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TraceWebFilter.class)
+				.doesNotHaveBean(WebClientCustomizer.class));
+		this.reactiveRunner.withPropertyValues("trace.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TraceWebFilter.class));
+	}
+
+	@Test
+	void outboundPropagationCanBeTurnedOff() {
+		this.plainRunner.withPropertyValues("trace.http.propagate=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebClientCustomizer.class)
+				.doesNotHaveBean(RestClientCustomizer.class));
+	}
+
+	@Test
+	void responseHeaderPolicyIsBound() {
+		this.reactiveRunner.withPropertyValues("trace.http.response-header=never", "trace.http.header-name=X-Request-Trace")
+			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).extracting("responseHeader")
+				.isEqualTo(new ResponseHeaderPolicy(null)));
+		this.reactiveRunner.withPropertyValues("trace.http.header-name=X-Request-Trace")
+			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).extracting("responseHeader")
+				.isEqualTo(new ResponseHeaderPolicy("X-Request-Trace")));
+	}
+
+	@Test
+	void badHeaderNameFailsStartupNamingTheKey() {
+		this.reactiveRunner.withPropertyValues("trace.http.header-name=X Trace")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("trace.http.header-name must be an HTTP header name"));
+	}
+
+	@Test
+	void worksWithoutWebFlux() {
+		this.plainRunner.withClassLoader(new FilteredClassLoader(WebFilter.class, WebClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(WebClientCustomizer.class)
+				.hasSingleBean(RestClientCustomizer.class));
+	}
+
+	@Test
+	void worksWithoutBootsRestClientModule() {
+		this.plainRunner.withClassLoader(new FilteredClassLoader(RestClientCustomizer.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(RestClientCustomizer.class)
+				.doesNotHaveBean(RestTemplateCustomizer.class)
+				.hasSingleBean(WebClientCustomizer.class));
+	}
+
+	@Test
+	void worksWithoutServletApi() {
+		this.servletRunner.withClassLoader(new FilteredClassLoader(jakarta.servlet.Filter.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
+	}
+
+}

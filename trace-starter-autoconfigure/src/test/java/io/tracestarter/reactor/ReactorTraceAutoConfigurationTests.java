@@ -1,0 +1,55 @@
+package io.tracestarter.reactor;
+
+import java.time.Duration;
+
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.TraceContext;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReactorTraceAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TraceAutoConfiguration.class, ReactorTraceAutoConfiguration.class));
+
+	@Test
+	void turnedOffLeavesReactorAlone() {
+		Hooks.disableAutomaticContextPropagation();
+		this.contextRunner.withPropertyValues("trace.reactor.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ReactorTraceAutoConfiguration.class);
+			assertThat(idAfterThreadHop()).isEqualTo("null");
+		});
+	}
+
+	@Test
+	void idFollowsSchedulerHopsAndTimers() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ReactorTraceAutoConfiguration.class);
+			assertThat(idAfterThreadHop()).isEqualTo("reactor-1");
+		});
+	}
+
+	@Test
+	void worksWithoutReactor() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Hooks.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReactorTraceAutoConfiguration.class));
+	}
+
+	private static String idAfterThreadHop() {
+		return Mono.just("x")
+			.delayElement(Duration.ofMillis(1))
+			.publishOn(Schedulers.boundedElastic())
+			.map((value) -> String.valueOf(TraceContext.currentTraceId()))
+			.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "reactor-1"))
+			.block(Duration.ofSeconds(5));
+	}
+
+}
