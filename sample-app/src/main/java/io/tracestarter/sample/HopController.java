@@ -8,7 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,10 +23,13 @@ class HopController {
 
 	private static final Logger logger = LoggerFactory.getLogger(HopController.class);
 
-	private final WebClient webClient;
+	private final WebClient.Builder webClientBuilder;
 
-	HopController(WebClient.Builder builder, @Value("${server.port:8080}") int port) {
-		this.webClient = builder.baseUrl("http://127.0.0.1:" + port).build();
+	private final WebServerApplicationContext context;
+
+	HopController(WebClient.Builder webClientBuilder, WebServerApplicationContext context) {
+		this.webClientBuilder = webClientBuilder;
+		this.context = context;
 	}
 
 	@GetMapping("/hops")
@@ -41,7 +44,12 @@ class HopController {
 				logger.info("inside flatMap {}", i);
 				return i;
 			}).subscribeOn(Schedulers.parallel())).then(Mono.just(value)))
-			.flatMap((value) -> this.webClient.get().uri("/downstream").retrieve().bodyToMono(String.class))
+			.flatMap((value) -> this.webClientBuilder.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
+				.build()
+				.get()
+				.uri("/downstream")
+				.retrieve()
+				.bodyToMono(String.class))
 			.doOnNext((body) -> logger.info("downstream answered {}", body));
 	}
 

@@ -1,0 +1,64 @@
+package io.tracestarter.http;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import io.tracestarter.app.WebFluxTestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static io.tracestarter.http.WebFluxTraceIntegrationTests.hopLines;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The zero-configuration WebFlux application with Micrometer Tracing absent from the
+ * classpath (run by the {@code without-micrometer-tracing} Surefire execution).
+ */
+@SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
+@ExtendWith(OutputCaptureExtension.class)
+class WebFluxWithoutTracingIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void micrometerTracingIsReallyAbsent() {
+		assertThat(ClassUtils.isPresent("io.micrometer.tracing.Tracer", null)).isFalse();
+	}
+
+	@Test
+	void inboundIdReachesEveryHop(CapturedOutput output) {
+		String body = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/hops?tag=bare")
+			.header("X-Trace-ID", "abc123").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+		assertThat(body).isEqualTo("abc123 null");
+		await().untilAsserted(() -> assertThat(hopLines(output, "bare")).hasSize(7)
+			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "abc123").doesNotContainKey("span_id")));
+	}
+
+	@Test
+	void generatedIdsAreRandomHexTheSameOnEveryHop(CapturedOutput output) {
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			String id = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/hops?tag=gen" + i).retrieve()
+				.toEntity(String.class).block(Duration.ofSeconds(10)).getHeaders().getFirst("X-Trace-ID");
+			assertThat(id).matches("[0-9a-f]{32}");
+			ids.add(id);
+			String tag = "gen" + i;
+			await().untilAsserted(() -> assertThat(hopLines(output, tag)).hasSize(7)
+				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", id)));
+		}
+		assertThat(ids).hasSize(20);
+	}
+
+}
