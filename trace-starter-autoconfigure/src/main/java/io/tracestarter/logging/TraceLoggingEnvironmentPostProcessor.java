@@ -5,9 +5,11 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Makes JSON the console's default: unless the user chose a structured format (or
@@ -25,6 +27,8 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 
 	static final String CONSOLE_FORMAT = "logging.structured.format.console";
 
+	private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
+
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
@@ -38,7 +42,7 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 		}
 		Map<String, Object> defaults = new HashMap<>();
 		String consoleFormat = environment.getProperty(CONSOLE_FORMAT);
-		if (consoleFormat == null || consoleFormat.isBlank()) {
+		if ((consoleFormat == null || consoleFormat.isBlank()) && isLogbackTheLoggingSystem(environment)) {
 			defaults.put(CONSOLE_FORMAT, TraceJsonStructuredLogFormatter.class.getName());
 		}
 		else if (consoleFormat.trim().equalsIgnoreCase("ecs")) {
@@ -49,6 +53,16 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 		}
+	}
+
+	// The format is written for Logback, Boot's default; an app on Log4j2 keeps Boot's
+	// own console output (its lines still carry trace_id through the MDC).
+	private static boolean isLogbackTheLoggingSystem(ConfigurableEnvironment environment) {
+		String system = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+		if (system != null && !system.contains("Logback")) {
+			return false;
+		}
+		return ClassUtils.isPresent(LOGBACK_CONTEXT, TraceLoggingEnvironmentPostProcessor.class.getClassLoader());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.tracestarter.logging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,18 @@ class TraceLoggingEnvironmentPostProcessorTests {
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(this.environment.getProperty("logging.structured.json.rename[trace_id]")).isEqualTo("trace.id");
 		assertThat(this.environment.getProperty("logging.structured.json.rename[spanId]")).isEqualTo("span.id");
+	}
+
+	@Test
+	void anotherLoggingSystemKeepsBootsConsole() {
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, "org.springframework.boot.logging.log4j2.Log4J2LoggingSystem");
+		try {
+			this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
+			assertThat(this.environment.getProperty("logging.structured.format.console")).isNull();
+		}
+		finally {
+			System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+		}
 	}
 
 	@Test
