@@ -42,8 +42,10 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 		}
 		Map<String, Object> defaults = new HashMap<>();
 		String consoleFormat = environment.getProperty(CONSOLE_FORMAT);
-		if ((consoleFormat == null || consoleFormat.isBlank()) && isLogbackTheLoggingSystem(environment)) {
-			defaults.put(CONSOLE_FORMAT, TraceJsonStructuredLogFormatter.class.getName());
+		if (consoleFormat == null || consoleFormat.isBlank()) {
+			if (isLogbackTheLoggingSystem()) {
+				defaults.put(CONSOLE_FORMAT, TraceJsonStructuredLogFormatter.class.getName());
+			}
 		}
 		else if (consoleFormat.trim().equalsIgnoreCase("ecs")) {
 			defaults.put("logging.structured.json.rename[trace_id]", "trace.id");
@@ -57,7 +59,7 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 
 	// The format is written for Logback, Boot's default; an app on Log4j2 keeps Boot's
 	// own console output (its lines still carry trace_id through the MDC).
-	private static boolean isLogbackTheLoggingSystem(ConfigurableEnvironment environment) {
+	private static boolean isLogbackTheLoggingSystem() {
 		String system = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
 		if (system != null && !system.contains("Logback")) {
 			return false;
