@@ -109,16 +109,18 @@ public final class HttpTraceAutoConfiguration {
 	static class RestClientConfiguration {
 
 		@Bean
-		RestClientCustomizer traceRestClientCustomizer(TraceProperties properties, TraceMetrics metrics) {
-			TraceClientHttpRequestInterceptor interceptor = new TraceClientHttpRequestInterceptor(
-					properties.getHttp().getHeaderName(), metrics);
+		TraceClientHttpRequestInterceptor traceClientHttpRequestInterceptor(TraceProperties properties,
+				TraceMetrics metrics) {
+			return new TraceClientHttpRequestInterceptor(properties.getHttp().getHeaderName(), metrics);
+		}
+
+		@Bean
+		RestClientCustomizer traceRestClientCustomizer(TraceClientHttpRequestInterceptor interceptor) {
 			return (builder) -> builder.requestInterceptor(interceptor);
 		}
 
 		@Bean
-		RestTemplateCustomizer traceRestTemplateCustomizer(TraceProperties properties, TraceMetrics metrics) {
-			TraceClientHttpRequestInterceptor interceptor = new TraceClientHttpRequestInterceptor(
-					properties.getHttp().getHeaderName(), metrics);
+		RestTemplateCustomizer traceRestTemplateCustomizer(TraceClientHttpRequestInterceptor interceptor) {
 			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
 		}
 

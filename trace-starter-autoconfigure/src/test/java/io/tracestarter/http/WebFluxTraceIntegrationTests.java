@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,20 +169,15 @@ class WebFluxTraceIntegrationTests {
 
 	private void assertPooledThreadsHoldNoId(CapturedOutput output, String probe) {
 		org.slf4j.Logger logger = LoggerFactory.getLogger("probe");
-		Flux.range(0, 64)
-			.parallel(8)
-			.runOn(Schedulers.boundedElastic())
-			.doOnNext((i) -> logger.info("probe {}", probe))
-			.sequential()
-			.then()
-			.block(Duration.ofSeconds(10));
-		Flux.range(0, 64)
-			.parallel(8)
-			.runOn(Schedulers.parallel())
-			.doOnNext((i) -> logger.info("probe {}", probe))
-			.sequential()
-			.then()
-			.block(Duration.ofSeconds(10));
+		for (Scheduler scheduler : List.of(Schedulers.boundedElastic(), Schedulers.parallel())) {
+			Flux.range(0, 64)
+				.parallel(8)
+				.runOn(scheduler)
+				.doOnNext((i) -> logger.info("probe {}", probe))
+				.sequential()
+				.then()
+				.block(Duration.ofSeconds(10));
+		}
 		assertThat(JsonLines.withMessage(output, ("probe " + probe)::equals)).hasSize(128)
 			.allSatisfy((line) -> assertThat(line).doesNotContainKey("trace_id").containsKey("trace_id_fallback"));
 	}
