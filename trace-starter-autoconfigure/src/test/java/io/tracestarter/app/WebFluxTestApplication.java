@@ -58,7 +58,7 @@ public class WebFluxTestApplication {
 				.flatMap((value) -> this.webClientBuilder.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
 					.build()
 					.get()
-					.uri("/downstream?tag=" + value)
+					.uri("/downstream?tag={tag}", value)
 					.retrieve()
 					.bodyToMono(String.class))
 				.doOnNext((body) -> logger.info("hop answered {}", tag));
