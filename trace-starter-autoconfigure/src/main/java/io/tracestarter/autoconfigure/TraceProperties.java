@@ -27,6 +27,8 @@ public class TraceProperties {
 
 	private final Reactor reactor = new Reactor();
 
+	private final Async async = new Async();
+
 	private final Logging logging = new Logging();
 
 	private final K8s k8s = new K8s();
@@ -49,6 +51,10 @@ public class TraceProperties {
 
 	public Reactor getReactor() {
 		return this.reactor;
+	}
+
+	public Async getAsync() {
+		return this.async;
 	}
 
 	public Logging getLogging() {
@@ -184,6 +190,27 @@ public class TraceProperties {
 		/**
 		 * Whether to switch on Reactor's automatic context propagation so the id
 		 * follows every operator and scheduler hop.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Executors, schedulers, {@code @Async} and {@code @Scheduled}.
+	 */
+	public static class Async {
+
+		/**
+		 * Whether tasks run under the id of the thread that submitted them, and each
+		 * scheduled run gets a fresh id.
 		 */
 		private boolean enabled = true;
 

@@ -1,5 +1,8 @@
 package io.tracestarter.core;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +62,36 @@ public final class TraceContext {
 				task.run();
 			}
 		};
+	}
+
+	/**
+	 * Wrap a task so that it runs with the id that is current now, wherever it runs.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @return the wrapped task; {@code task} itself when no id is current
+	 */
+	public static <T> Callable<T> wrap(Callable<T> task) {
+		String traceId = currentTraceId();
+		if (traceId == null) {
+			return task;
+		}
+		return () -> {
+			try (TraceScope scope = TraceScope.open(traceId)) {
+				return task.call();
+			}
+		};
+	}
+
+	/**
+	 * Wrap an executor that no Spring decorator reaches (the common pool, an executor
+	 * made in application code) so that every task runs with the id of the thread that
+	 * submitted it: {@code CompletableFuture.supplyAsync(supplier,
+	 * TraceContext.wrap(ForkJoinPool.commonPool()))}.
+	 * @param executor the executor
+	 * @return an executor that wraps each task before handing it to {@code executor}
+	 */
+	public static Executor wrap(Executor executor) {
+		return (task) -> executor.execute(wrap(task));
 	}
 
 }

@@ -83,7 +83,7 @@ class TraceScopeTests {
 			Runnable task;
 			String[] seen = new String[1];
 			try (TraceScope scope = TraceContext.open("wrapped")) {
-				task = TraceContext.wrap(() -> seen[0] = TraceContext.currentTraceId());
+				task = TraceContext.wrap((Runnable) () -> seen[0] = TraceContext.currentTraceId());
 			}
 			executor.submit(task).get(5, TimeUnit.SECONDS);
 			assertThat(seen[0]).isEqualTo("wrapped");

@@ -1,0 +1,58 @@
+package io.tracestarter.async;
+
+import io.micrometer.observation.ObservationHandler;
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.TraceIdResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
+
+/**
+ * The id follows every executor, scheduler and timer hop: a {@link TraceTaskDecorator}
+ * bean that Boot's executor and scheduler builders compose with the user's decorators,
+ * a bean post-processor for the executors the user declared, and a fresh id for each
+ * {@code @Scheduled} run.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = TraceAutoConfiguration.class,
+		before = { TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = { "trace.enabled", "trace.async.enabled" }, matchIfMissing = true)
+public final class AsyncTraceAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TraceTaskDecorator traceTaskDecorator() {
+		return new TraceTaskDecorator();
+	}
+
+	@Bean
+	static TraceExecutorBeanPostProcessor traceExecutorBeanPostProcessor(ObjectProvider<TraceTaskDecorator> decorator) {
+		return new TraceExecutorBeanPostProcessor(decorator);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ObservationHandler.class, ScheduledTaskObservationContext.class })
+	static class ScheduledRunConfiguration {
+
+		@Bean
+		ScheduledRunTraceObservationHandler scheduledRunTraceObservationHandler(TraceIdResolver resolver) {
+			return new ScheduledRunTraceObservationHandler(resolver);
+		}
+
+		@Bean
+		TraceSchedulingConfigurer traceSchedulingConfigurer(ScheduledRunTraceObservationHandler handler) {
+			return new TraceSchedulingConfigurer(handler);
+		}
+
+	}
+
+}

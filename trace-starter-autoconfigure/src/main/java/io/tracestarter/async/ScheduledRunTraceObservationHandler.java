@@ -1,0 +1,42 @@
+package io.tracestarter.async;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceScope;
+
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
+
+/**
+ * Gives each {@code @Scheduled} run a fresh trace id, so one run's lines group together
+ * and never carry a request's id. Spring observes every run of a scheduled method; this
+ * handler opens the id when the run's scope opens (after the tracing handler made the
+ * run's span current, so the id is the span's) and closes it with the scope.
+ */
+final class ScheduledRunTraceObservationHandler implements ObservationHandler<ScheduledTaskObservationContext> {
+
+	private final TraceIdResolver resolver;
+
+	ScheduledRunTraceObservationHandler(TraceIdResolver resolver) {
+		this.resolver = resolver;
+	}
+
+	@Override
+	public void onScopeOpened(ScheduledTaskObservationContext context) {
+		String traceId = this.resolver.generate("async").traceId();
+		context.put(TraceScope.class, TraceScope.open(traceId));
+	}
+
+	@Override
+	public void onScopeClosed(ScheduledTaskObservationContext context) {
+		if (context.remove(TraceScope.class) instanceof TraceScope scope) {
+			scope.close();
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ScheduledTaskObservationContext;
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.tracestarter.async;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decorates every {@link Runnable} and {@link Callable} handed to an executor proxy,
+ * including the collections of {@code invokeAll} and {@code invokeAny}.
+ */
+final class TaskDecoratingInvocationHandler implements InvocationHandler {
+
+	private final Object target;
+
+	private final TraceTaskDecorator decorator;
+
+	TaskDecoratingInvocationHandler(Object target, TraceTaskDecorator decorator) {
+		this.target = target;
+		this.decorator = decorator;
+	}
+
+	@Override
+	public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
+		if (args != null) {
+			for (int i = 0; i < args.length; i++) {
+				args[i] = decorate(args[i]);
+			}
+		}
+		try {
+			return method.invoke(this.target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+	private @Nullable Object decorate(@Nullable Object argument) {
+		if (argument instanceof Runnable runnable) {
+			return this.decorator.decorate(runnable);
+		}
+		if (argument instanceof Callable<?> callable) {
+			return this.decorator.decorate(callable);
+		}
+		if (argument instanceof Collection<?> tasks && !tasks.isEmpty()
+				&& tasks.stream().allMatch((task) -> task instanceof Callable)) {
+			List<Callable<?>> decorated = new ArrayList<>(tasks.size());
+			tasks.forEach((task) -> decorated.add(this.decorator.decorate((Callable<?>) task)));
+			return decorated;
+		}
+		return argument;
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.tracestarter.async;
+
+import java.util.concurrent.Callable;
+
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceScope;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.task.TaskDecorator;
+
+/**
+ * Runs each task under the trace id of the thread that submitted it. A task submitted
+ * with no id runs with none, so a pooled thread never shows an earlier task's id; after
+ * the task the thread has exactly the id it had before. Boot applies every
+ * {@code TaskDecorator} bean to the executors and schedulers its builders make, next to
+ * the user's own decorators.
+ *
+ * @since 0.1.0
+ */
+public final class TraceTaskDecorator implements TaskDecorator {
+
+	@Override
+	public Runnable decorate(Runnable runnable) {
+		if (runnable instanceof TracedRunnable) {
+			return runnable;
+		}
+		return new TracedRunnable(runnable, TraceContext.currentTraceId());
+	}
+
+	/**
+	 * Wrap a {@link Callable} the way {@link #decorate(Runnable)} wraps a task.
+	 * @param <T> the result type
+	 * @param callable the task
+	 * @return the wrapped task
+	 */
+	public <T> Callable<T> decorate(Callable<T> callable) {
+		if (callable instanceof TracedCallable) {
+			return callable;
+		}
+		return new TracedCallable<>(callable, TraceContext.currentTraceId());
+	}
+
+	private record TracedRunnable(Runnable delegate, @Nullable String traceId) implements Runnable {
+
+		@Override
+		public void run() {
+			try (TraceScope scope = TraceScope.open(this.traceId)) {
+				this.delegate.run();
+			}
+		}
+
+	}
+
+	private record TracedCallable<T>(Callable<T> delegate, @Nullable String traceId) implements Callable<T> {
+
+		@Override
+		public T call() throws Exception {
+			try (TraceScope scope = TraceScope.open(this.traceId)) {
+				return this.delegate.call();
+			}
+		}
+
+	}
+
+}
