@@ -2,6 +2,7 @@ package io.tracestarter.async;
 
 import io.micrometer.observation.ObservationHandler;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,8 +31,8 @@ public final class AsyncTraceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TraceTaskDecorator traceTaskDecorator() {
-		return new TraceTaskDecorator();
+	TraceTaskDecorator traceTaskDecorator(ObjectProvider<TraceHopRecorder> hops) {
+		return new TraceTaskDecorator(hops.getIfAvailable(TraceHopRecorder::none));
 	}
 
 	@Bean
@@ -44,8 +45,9 @@ public final class AsyncTraceAutoConfiguration {
 	static class ScheduledRunConfiguration {
 
 		@Bean
-		ScheduledRunTraceObservationHandler scheduledRunTraceObservationHandler(TraceIdResolver resolver) {
-			return new ScheduledRunTraceObservationHandler(resolver);
+		ScheduledRunTraceObservationHandler scheduledRunTraceObservationHandler(TraceIdResolver resolver,
+				ObjectProvider<TraceHopRecorder> hops) {
+			return new ScheduledRunTraceObservationHandler(resolver, hops.getIfAvailable(TraceHopRecorder::none));
 		}
 
 		@Bean

@@ -2,6 +2,7 @@ package io.tracestarter.async;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
 
@@ -17,14 +18,18 @@ final class ScheduledRunTraceObservationHandler implements ObservationHandler<Sc
 
 	private final TraceIdResolver resolver;
 
-	ScheduledRunTraceObservationHandler(TraceIdResolver resolver) {
+	private final TraceHopRecorder hops;
+
+	ScheduledRunTraceObservationHandler(TraceIdResolver resolver, TraceHopRecorder hops) {
 		this.resolver = resolver;
+		this.hops = hops;
 	}
 
 	@Override
 	public void onScopeOpened(ScheduledTaskObservationContext context) {
 		String traceId = this.resolver.generate("async").traceId();
 		context.put(TraceScope.class, TraceScope.open(traceId));
+		this.hops.record(traceId, "async", "in");
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.tracestarter.async;
 import java.util.concurrent.Callable;
 
 import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +20,29 @@ import org.springframework.core.task.TaskDecorator;
  */
 public final class TraceTaskDecorator implements TaskDecorator {
 
+	private final TraceHopRecorder hops;
+
+	/**
+	 * Create a decorator that records no hops.
+	 */
+	public TraceTaskDecorator() {
+		this(TraceHopRecorder.none());
+	}
+
+	/**
+	 * Create a decorator that records each task start as an {@code async} hop.
+	 * @param hops the recorder
+	 */
+	public TraceTaskDecorator(TraceHopRecorder hops) {
+		this.hops = hops;
+	}
+
 	@Override
 	public Runnable decorate(Runnable runnable) {
 		if (runnable instanceof TracedRunnable) {
 			return runnable;
 		}
-		return new TracedRunnable(runnable, TraceContext.currentTraceId());
+		return new TracedRunnable(runnable, TraceContext.currentTraceId(), this.hops);
 	}
 
 	/**
@@ -37,25 +55,33 @@ public final class TraceTaskDecorator implements TaskDecorator {
 		if (callable instanceof TracedCallable) {
 			return callable;
 		}
-		return new TracedCallable<>(callable, TraceContext.currentTraceId());
+		return new TracedCallable<>(callable, TraceContext.currentTraceId(), this.hops);
 	}
 
-	private record TracedRunnable(Runnable delegate, @Nullable String traceId) implements Runnable {
+	private record TracedRunnable(Runnable delegate, @Nullable String traceId,
+			TraceHopRecorder hops) implements Runnable {
 
 		@Override
 		public void run() {
 			try (TraceScope scope = TraceScope.open(this.traceId)) {
+				if (this.traceId != null) {
+					this.hops.record(this.traceId, "async", "hop");
+				}
 				this.delegate.run();
 			}
 		}
 
 	}
 
-	private record TracedCallable<T>(Callable<T> delegate, @Nullable String traceId) implements Callable<T> {
+	private record TracedCallable<T>(Callable<T> delegate, @Nullable String traceId,
+			TraceHopRecorder hops) implements Callable<T> {
 
 		@Override
 		public T call() throws Exception {
 			try (TraceScope scope = TraceScope.open(this.traceId)) {
+				if (this.traceId != null) {
+					this.hops.record(this.traceId, "async", "hop");
+				}
 				return this.delegate.call();
 			}
 		}

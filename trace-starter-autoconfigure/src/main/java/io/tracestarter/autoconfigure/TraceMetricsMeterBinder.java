@@ -22,8 +22,11 @@ final class TraceMetricsMeterBinder implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.metrics.onEachCounter((counter, adder) -> {
-			FunctionCounter.Builder<LongAdder> builder = FunctionCounter.builder(counter.name(), adder, LongAdder::sum)
-				.tag("layer", counter.layer());
+			FunctionCounter.Builder<LongAdder> builder = FunctionCounter
+				.builder(TraceMetrics.NAME, adder, LongAdder::sum)
+				.description("Trace ids by layer and outcome (extracted, generated, rejected, propagated)")
+				.tag("layer", counter.layer())
+				.tag("outcome", counter.outcome());
 			if (counter.tagKey() != null && counter.tagValue() != null) {
 				builder.tag(counter.tagKey(), counter.tagValue());
 			}

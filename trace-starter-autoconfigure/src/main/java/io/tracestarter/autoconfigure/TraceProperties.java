@@ -33,6 +33,8 @@ public class TraceProperties {
 
 	private final K8s k8s = new K8s();
 
+	private final Actuator actuator = new Actuator();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -63,6 +65,10 @@ public class TraceProperties {
 
 	public K8s getK8s() {
 		return this.k8s;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
 	}
 
 	/**
@@ -305,6 +311,58 @@ public class TraceProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The tracecontext actuator endpoint and its diagnostics.
+	 */
+	public static class Actuator {
+
+		/**
+		 * How many recent trace ids keep their hops for the per-id timeline.
+		 */
+		private int recentIds = 1000;
+
+		/**
+		 * How many hops are kept per trace id; later hops are counted, not kept.
+		 */
+		private int maxHopsPerId = 64;
+
+		/**
+		 * How many break-point groups (logger and thread pool of lines written without
+		 * an id) are kept; lines of further groups are counted together.
+		 */
+		private int maxBreakPoints = 100;
+
+		public int getRecentIds() {
+			return this.recentIds;
+		}
+
+		public void setRecentIds(int recentIds) {
+			Assert.isTrue(recentIds >= 1 && recentIds <= 1_000_000, "trace.actuator.recent-ids must be between 1 and 1000000");
+			this.recentIds = recentIds;
+		}
+
+		public int getMaxHopsPerId() {
+			return this.maxHopsPerId;
+		}
+
+		public void setMaxHopsPerId(int maxHopsPerId) {
+			Assert.isTrue(maxHopsPerId >= 1 && maxHopsPerId <= 10_000,
+					"trace.actuator.max-hops-per-id must be between 1 and 10000");
+			this.maxHopsPerId = maxHopsPerId;
+		}
+
+		public int getMaxBreakPoints() {
+			return this.maxBreakPoints;
+		}
+
+		public void setMaxBreakPoints(int maxBreakPoints) {
+			Assert.isTrue(maxBreakPoints >= 1 && maxBreakPoints <= 10_000,
+					"trace.actuator.max-break-points must be between 1 and 10000");
+			this.maxBreakPoints = maxBreakPoints;
 		}
 
 	}

@@ -13,6 +13,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TraceIdThreadLocalAccessor implements ThreadLocalAccessor<String> {
 
+	private final TraceHopRecorder recorder;
+
+	/**
+	 * Create the accessor that {@code META-INF/services} registers; it records nothing.
+	 */
+	public TraceIdThreadLocalAccessor() {
+		this(TraceHopRecorder.none());
+	}
+
+	/**
+	 * Create an accessor that tells {@code recorder} each time the id is restored on a
+	 * thread (the actuator registers it in place of the default one).
+	 * @param recorder the recorder
+	 */
+	public TraceIdThreadLocalAccessor(TraceHopRecorder recorder) {
+		this.recorder = recorder;
+	}
+
 	@Override
 	public Object key() {
 		return TraceContext.CONTEXT_KEY;
@@ -26,6 +44,7 @@ public final class TraceIdThreadLocalAccessor implements ThreadLocalAccessor<Str
 	@Override
 	public void setValue(String value) {
 		TraceIdHolder.set(value);
+		this.recorder.restored(value);
 	}
 
 	@Override

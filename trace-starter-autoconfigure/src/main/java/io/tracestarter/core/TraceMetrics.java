@@ -17,17 +17,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TraceMetrics {
 
-	/** Metric name of ids taken from an inbound source. */
-	public static final String EXTRACTED = "trace.ids.extracted";
+	/** Name of the one counter; outcome, layer and source or reason are its tags. */
+	public static final String NAME = "trace.ids";
 
-	/** Metric name of ids made because none valid arrived. */
-	public static final String GENERATED = "trace.ids.generated";
+	/** Outcome of ids taken from an inbound source. */
+	public static final String EXTRACTED = "extracted";
 
-	/** Metric name of inbound values rejected by validation. */
-	public static final String REJECTED = "trace.ids.rejected";
+	/** Outcome of ids made because none valid arrived. */
+	public static final String GENERATED = "generated";
 
-	/** Metric name of ids sent on to another service. */
-	public static final String PROPAGATED = "trace.ids.propagated";
+	/** Outcome of inbound values rejected by validation. */
+	public static final String REJECTED = "rejected";
+
+	/** Outcome of ids sent on to another service. */
+	public static final String PROPAGATED = "propagated";
 
 	private final Map<Counter, LongAdder> counters = new ConcurrentHashMap<>();
 
@@ -52,15 +55,15 @@ public final class TraceMetrics {
 
 	/**
 	 * Return the count of one counter.
-	 * @param name the metric name
+	 * @param outcome the outcome
 	 * @param layer the layer
 	 * @param tagValue the source or reason, or {@code null} for counters without one
 	 * @return the count, 0 when it never moved
 	 */
-	public long count(String name, String layer, @Nullable String tagValue) {
+	public long count(String outcome, String layer, @Nullable String tagValue) {
 		return this.counters.entrySet()
 			.stream()
-			.filter((entry) -> entry.getKey().name().equals(name) && entry.getKey().layer().equals(layer)
+			.filter((entry) -> entry.getKey().outcome().equals(outcome) && entry.getKey().layer().equals(layer)
 					&& (tagValue == null || tagValue.equals(entry.getKey().tagValue())))
 			.mapToLong((entry) -> entry.getValue().sum())
 			.sum();
@@ -106,14 +109,14 @@ public final class TraceMetrics {
 	}
 
 	/**
-	 * One counter: a metric name, the layer and at most one more tag.
+	 * One counter: the layer, the outcome and at most one more tag.
 	 *
-	 * @param name the metric name
+	 * @param outcome extracted, generated, rejected or propagated
 	 * @param layer the layer: http, reactor, async, grpc, kafka
 	 * @param tagKey {@code source} or {@code reason}, or {@code null}
 	 * @param tagValue its value, or {@code null}
 	 */
-	public record Counter(String name, String layer, @Nullable String tagKey,
+	public record Counter(String outcome, String layer, @Nullable String tagKey,
 			@Nullable String tagValue) implements Comparable<Counter> {
 
 		@Override
@@ -123,8 +126,7 @@ public final class TraceMetrics {
 
 		@Override
 		public String toString() {
-			return this.name + "{layer=" + this.layer + ((this.tagKey != null) ? "," + this.tagKey + "=" + this.tagValue : "")
-					+ "}";
+			return this.layer + "," + this.outcome + ((this.tagKey != null) ? "," + this.tagKey + "=" + this.tagValue : "");
 		}
 
 	}

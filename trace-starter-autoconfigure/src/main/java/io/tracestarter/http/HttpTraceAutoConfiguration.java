@@ -2,11 +2,13 @@ package io.tracestarter.http;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,8 +54,10 @@ public final class HttpTraceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties) {
-			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()));
+		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties,
+				ObjectProvider<TraceHopRecorder> hops) {
+			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
+					hops.getIfAvailable(TraceHopRecorder::none));
 		}
 
 		@Bean
@@ -73,8 +77,9 @@ public final class HttpTraceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingFilterBean(TraceServletFilter.class)
 		FilterRegistrationBean<TraceServletFilter> traceServletFilter(TraceIdResolver resolver,
-				TraceProperties properties) {
-			TraceServletFilter filter = new TraceServletFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()));
+				TraceProperties properties, ObjectProvider<TraceHopRecorder> hops) {
+			TraceServletFilter filter = new TraceServletFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
+					hops.getIfAvailable(TraceHopRecorder::none));
 			FilterRegistrationBean<TraceServletFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(SERVLET_FILTER_ORDER);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
@@ -95,9 +100,10 @@ public final class HttpTraceAutoConfiguration {
 	static class WebClientConfiguration {
 
 		@Bean
-		WebClientCustomizer traceWebClientCustomizer(TraceProperties properties, TraceMetrics metrics) {
+		WebClientCustomizer traceWebClientCustomizer(TraceProperties properties, TraceMetrics metrics,
+				ObjectProvider<TraceHopRecorder> hops) {
 			TraceExchangeFilterFunction filter = new TraceExchangeFilterFunction(properties.getHttp().getHeaderName(),
-					metrics);
+					metrics, hops.getIfAvailable(TraceHopRecorder::none));
 			return (builder) -> builder.filter(filter);
 		}
 
@@ -110,8 +116,9 @@ public final class HttpTraceAutoConfiguration {
 
 		@Bean
 		TraceClientHttpRequestInterceptor traceClientHttpRequestInterceptor(TraceProperties properties,
-				TraceMetrics metrics) {
-			return new TraceClientHttpRequestInterceptor(properties.getHttp().getHeaderName(), metrics);
+				TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops) {
+			return new TraceClientHttpRequestInterceptor(properties.getHttp().getHeaderName(), metrics,
+					hops.getIfAvailable(TraceHopRecorder::none));
 		}
 
 		@Bean

@@ -3,6 +3,7 @@ package io.tracestarter.http;
 import java.io.IOException;
 
 import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 
 import org.springframework.http.HttpRequest;
@@ -20,9 +21,12 @@ final class TraceClientHttpRequestInterceptor implements ClientHttpRequestInterc
 
 	private final TraceMetrics metrics;
 
-	TraceClientHttpRequestInterceptor(String headerName, TraceMetrics metrics) {
+	private final TraceHopRecorder hops;
+
+	TraceClientHttpRequestInterceptor(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
 		this.headerName = headerName;
 		this.metrics = metrics;
+		this.hops = hops;
 	}
 
 	@Override
@@ -32,6 +36,7 @@ final class TraceClientHttpRequestInterceptor implements ClientHttpRequestInterc
 		if (traceId != null && !request.getHeaders().containsHeader(this.headerName)) {
 			request.getHeaders().set(this.headerName, traceId);
 			this.metrics.propagated("http");
+			this.hops.record(traceId, "http", "out");
 		}
 		return execution.execute(request, body);
 	}

@@ -1,6 +1,7 @@
 package io.tracestarter.http;
 
 import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 import reactor.core.publisher.Mono;
 
@@ -20,9 +21,12 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final TraceMetrics metrics;
 
-	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics) {
+	private final TraceHopRecorder hops;
+
+	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
 		this.headerName = headerName;
 		this.metrics = metrics;
+		this.hops = hops;
 	}
 
 	@Override
@@ -39,6 +43,7 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 				return next.exchange(request);
 			}
 			this.metrics.propagated("http");
+			this.hops.record(traceId, "http", "out");
 			return next.exchange(ClientRequest.from(request).header(this.headerName, traceId).build());
 		});
 	}

@@ -3,6 +3,7 @@ package io.tracestarter.http;
 import java.io.IOException;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
 import jakarta.servlet.Filter;
@@ -32,9 +33,12 @@ public final class TraceServletFilter implements Filter {
 
 	private final ResponseHeaderPolicy responseHeader;
 
-	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader) {
+	private final TraceHopRecorder hops;
+
+	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops) {
 		this.resolver = resolver;
 		this.responseHeader = responseHeader;
+		this.hops = hops;
 	}
 
 	@Override
@@ -49,6 +53,7 @@ public final class TraceServletFilter implements Filter {
 		if (traceId == null) {
 			traceId = this.resolver.resolve("http", (source) -> lookup(httpRequest, source)).traceId();
 			request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
+			this.hops.record(traceId, "http", "in");
 		}
 		String headerName = this.responseHeader.headerName();
 		if (headerName != null && !httpResponse.isCommitted()) {

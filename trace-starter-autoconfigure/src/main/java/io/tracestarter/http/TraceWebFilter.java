@@ -4,6 +4,7 @@ import io.micrometer.context.ContextSnapshot.Scope;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
 import org.jspecify.annotations.Nullable;
@@ -36,11 +37,14 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	private final ResponseHeaderPolicy responseHeader;
 
+	private final TraceHopRecorder hops;
+
 	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
-	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader) {
+	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops) {
 		this.resolver = resolver;
 		this.responseHeader = responseHeader;
+		this.hops = hops;
 	}
 
 	@Override
@@ -53,6 +57,7 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		return Mono.deferContextual((context) -> {
 			String traceId = resolve(exchange.getRequest(), context);
 			exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
+			this.hops.record(traceId, "http", "in");
 			String headerName = this.responseHeader.headerName();
 			if (headerName != null) {
 				exchange.getResponse().getHeaders().set(headerName, traceId);

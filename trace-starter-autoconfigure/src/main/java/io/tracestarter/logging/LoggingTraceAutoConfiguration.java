@@ -5,14 +5,20 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.TraceHopRecorder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Publishes the count of cut log values as the counter {@code trace.logging.truncated}.
+ * Log diagnostics: the break points (lines written without a trace id after start-up)
+ * and the counters {@code trace.logging.missing} and {@code trace.logging.truncated}.
  * The JSON format itself is switched on by {@link TraceLoggingEnvironmentPostProcessor},
  * before any bean exists.
  *
@@ -20,16 +26,44 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = TraceAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "trace.enabled", "trace.logging.enabled" }, matchIfMissing = true)
-@ConditionalOnClass({ LoggerContext.class, MeterRegistry.class })
+@ConditionalOnClass(LoggerContext.class)
 public final class LoggingTraceAutoConfiguration {
 
 	static final String TRUNCATED = "trace.logging.truncated";
 
+	static final String MISSING = "trace.logging.missing";
+
 	@Bean
-	MeterBinder traceLoggingTruncationsMeterBinder() {
-		return (registry) -> FunctionCounter.builder(TRUNCATED, TruncationCounter.class, (type) -> TruncationCounter.count())
-			.description("Log message and field values cut to trace.logging.max-field-length")
-			.register(registry);
+	@ConditionalOnMissingBean
+	BreakPoints traceBreakPoints(TraceProperties properties) {
+		return new BreakPoints(properties.getActuator().getMaxBreakPoints());
+	}
+
+	@Bean
+	TraceDiagnosticsInstaller traceDiagnosticsInstaller(BreakPoints breakPoints, ObjectProvider<TraceHopRecorder> hops) {
+		return new TraceDiagnosticsInstaller(
+				new TraceDiagnosticsAppender(breakPoints, hops.getIfAvailable(TraceHopRecorder::none)));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		MeterBinder traceLoggingMissingIdMeterBinder(BreakPoints breakPoints) {
+			return (registry) -> FunctionCounter.builder(MISSING, breakPoints, BreakPoints::linesWithoutId)
+				.description("Log lines written without a trace id after the application became ready")
+				.register(registry);
+		}
+
+		@Bean
+		MeterBinder traceLoggingTruncationsMeterBinder() {
+			return (registry) -> FunctionCounter
+				.builder(TRUNCATED, TruncationCounter.class, (type) -> TruncationCounter.count())
+				.description("Log message and field values cut to trace.logging.max-field-length")
+				.register(registry);
+		}
+
 	}
 
 }

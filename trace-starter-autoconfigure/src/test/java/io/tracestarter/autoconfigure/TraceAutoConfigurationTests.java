@@ -102,8 +102,8 @@ class TraceAutoConfigurationTests {
 			context.getBean(TraceMetricsMeterBinder.class).bindTo(registry);
 			metrics.rejected("http", io.tracestarter.core.RejectionReason.TOO_LONG);
 			metrics.rejected("http", io.tracestarter.core.RejectionReason.TOO_LONG);
-			assertThat(registry.get(TraceMetrics.GENERATED).tag("layer", "http").functionCounter().count()).isEqualTo(1);
-			assertThat(registry.get(TraceMetrics.REJECTED).tag("reason", "too_long").functionCounter().count())
+			assertThat(registry.get(TraceMetrics.NAME).tag("layer", "http").tag("outcome", "generated").functionCounter().count()).isEqualTo(1);
+			assertThat(registry.get(TraceMetrics.NAME).tag("outcome", "rejected").tag("reason", "too_long").functionCounter().count())
 				.isEqualTo(2);
 		});
 	}

@@ -1,6 +1,7 @@
 package io.tracestarter.http;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.TraceHopRecorder;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class HttpTraceAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAUserWebFilter() {
-		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null));
+		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none());
 		this.reactiveRunner.withBean(TraceWebFilter.class, () -> mine)
 			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).isSameAs(mine));
 	}
@@ -77,7 +78,7 @@ class HttpTraceAutoConfigurationTests {
 	@Test
 	void backsOffFromAUserServletFilter() {
 		this.servletRunner
-			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null)))
+			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none()))
 			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class).hasBean("myFilter"));
 	}
 

@@ -1,0 +1,50 @@
+package io.tracestarter.actuate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tracestarter.actuate.TraceContextEndpoint.LayerState;
+
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Works out which layers are on, and for those that are off whether a setting or a
+ * missing library turned them off.
+ */
+final class LayerStates {
+
+	private LayerStates() {
+	}
+
+	static List<LayerState> of(Environment environment, ClassLoader classLoader) {
+		List<LayerState> states = new ArrayList<>();
+		states.add(state(environment, classLoader, "http", "org.springframework.web.server.WebFilter",
+				"jakarta.servlet.Filter"));
+		states.add(state(environment, classLoader, "reactor", "reactor.core.publisher.Hooks"));
+		states.add(state(environment, classLoader, "async", "org.springframework.core.task.TaskDecorator"));
+		states.add(new LayerState("grpc", "off (not provided by this version)"));
+		states.add(new LayerState("kafka", "off (not provided by this version)"));
+		states.add(state(environment, classLoader, "logging", "ch.qos.logback.classic.LoggerContext"));
+		states.add(state(environment, classLoader, "k8s", "ch.qos.logback.classic.LoggerContext"));
+		return states;
+	}
+
+	/**
+	 * A layer is on when its switch is on and at least one of its libraries is present.
+	 */
+	private static LayerState state(Environment environment, ClassLoader classLoader, String layer,
+			String... anyOfClasses) {
+		String property = "trace." + layer + ".enabled";
+		if (!environment.getProperty(property, Boolean.class, true)) {
+			return new LayerState(layer, "off (" + property + "=false)");
+		}
+		for (String className : anyOfClasses) {
+			if (ClassUtils.isPresent(className, classLoader)) {
+				return new LayerState(layer, "on");
+			}
+		}
+		return new LayerState(layer, "off (library absent)");
+	}
+
+}

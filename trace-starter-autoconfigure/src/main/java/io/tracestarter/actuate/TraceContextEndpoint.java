@@ -1,0 +1,218 @@
+package io.tracestarter.actuate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.RecentTraceHops;
+import io.tracestarter.core.TraceIdValidator;
+import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.logging.BreakPoints;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@code /actuator/tracecontext}: the effective settings, the per-layer counters, the
+ * break points where log lines lost their id, and the hops of one recent id. Read-only;
+ * nothing raw from a request is shown.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "tracecontext")
+public class TraceContextEndpoint {
+
+	private final TraceProperties properties;
+
+	private final List<LayerState> layers;
+
+	private final TraceMetrics metrics;
+
+	private final RecentTraceHops hops;
+
+	private final @Nullable BreakPoints breakPoints;
+
+	private final TraceIdValidator validator;
+
+	public TraceContextEndpoint(TraceProperties properties, List<LayerState> layers, TraceMetrics metrics,
+			RecentTraceHops hops, @Nullable BreakPoints breakPoints, TraceIdValidator validator) {
+		this.properties = properties;
+		this.layers = layers;
+		this.metrics = metrics;
+		this.hops = hops;
+		this.breakPoints = breakPoints;
+		this.validator = validator;
+	}
+
+	/**
+	 * Describe the starter's state.
+	 * @return the description
+	 */
+	@ReadOperation
+	public TraceContextDescriptor traceContext() {
+		return new TraceContextDescriptor(config(), layerCounters(), breakPoints());
+	}
+
+	/**
+	 * Return the hops one recent id crossed in this process.
+	 * @param traceId the id
+	 * @return the hops, or {@code null} (404) when the id is not among the recent ones
+	 */
+	@ReadOperation
+	public @Nullable TraceHopsDescriptor hops(@Selector String traceId) {
+		if (!this.validator.isValid(traceId)) {
+			// The message never repeats the input: it may be anything a client sent.
+			throw new InvalidEndpointRequestException("Invalid trace id", "The trace id is not a valid trace id");
+		}
+		RecentTraceHops.Hops hops = this.hops.hops(traceId);
+		return (hops != null) ? new TraceHopsDescriptor(traceId, hops.hops(), hops.dropped()) : null;
+	}
+
+	private Config config() {
+		TraceProperties.Http http = this.properties.getHttp();
+		TraceProperties.Logging logging = this.properties.getLogging();
+		Map<String, String> layerStates = new TreeMap<>();
+		this.layers.forEach((layer) -> layerStates.put(layer.name(), layer.state()));
+		return new Config(this.properties.getId().getSources().stream().map(InboundSource::toString).toList(),
+				this.properties.getId().getMaxLength(), http.getHeaderName(), http.getResponseHeader().name().toLowerCase(),
+				http.isPropagate(), logging.getMaxFieldLength(), logging.getTraceIdField(), logging.getSpanIdField(),
+				this.properties.getActuator().getRecentIds(), this.properties.getActuator().getMaxHopsPerId(),
+				this.properties.getActuator().getMaxBreakPoints(), layerStates);
+	}
+
+	private Map<String, LayerCounters> layerCounters() {
+		Map<String, LayerCounters> counters = new TreeMap<>();
+		this.layers.forEach((layer) -> counters.put(layer.name(), new LayerCounters()));
+		this.metrics.snapshot().forEach((counter, count) -> {
+			LayerCounters layer = counters.computeIfAbsent(counter.layer(), (name) -> new LayerCounters());
+			switch (counter.outcome()) {
+				case TraceMetrics.EXTRACTED -> layer.extracted.merge(String.valueOf(counter.tagValue()), count, Long::sum);
+				case TraceMetrics.REJECTED -> layer.rejected.merge(String.valueOf(counter.tagValue()), count, Long::sum);
+				case TraceMetrics.GENERATED -> layer.generated += count;
+				case TraceMetrics.PROPAGATED -> layer.propagated += count;
+				default -> {
+				}
+			}
+		});
+		return counters;
+	}
+
+	private @Nullable BreakPointsDescriptor breakPoints() {
+		if (this.breakPoints == null) {
+			return null;
+		}
+		return new BreakPointsDescriptor(this.breakPoints.linesWithoutId(), this.breakPoints.linesInDroppedGroups(),
+				this.breakPoints.groups());
+	}
+
+	/**
+	 * Whether one layer is on, and why not when it is off.
+	 *
+	 * @param name the layer
+	 * @param state {@code on}, or {@code off} with the reason
+	 */
+	public record LayerState(String name, String state) {
+	}
+
+	/**
+	 * The whole description.
+	 *
+	 * @param config the effective settings
+	 * @param layers counters per layer
+	 * @param breakPoints where lines lost their id; {@code null} without Logback
+	 */
+	public record TraceContextDescriptor(Config config, Map<String, LayerCounters> layers,
+			@Nullable BreakPointsDescriptor breakPoints) implements OperationResponseBody {
+	}
+
+	/**
+	 * The effective settings.
+	 *
+	 * @param sources inbound sources in order
+	 * @param maxLength longest accepted inbound id
+	 * @param headerName the HTTP header of the id
+	 * @param responseHeader when responses carry it
+	 * @param propagate whether HTTP clients send it on
+	 * @param maxFieldLength longest log value written
+	 * @param traceIdField JSON field of the trace id
+	 * @param spanIdField JSON field of the span id
+	 * @param recentIds ids kept for the per-id timeline
+	 * @param maxHopsPerId hops kept per id
+	 * @param maxBreakPoints break-point groups kept
+	 * @param layers each layer's state
+	 */
+	public record Config(List<String> sources, int maxLength, String headerName, String responseHeader,
+			boolean propagate, int maxFieldLength, String traceIdField, String spanIdField, int recentIds,
+			int maxHopsPerId, int maxBreakPoints, Map<String, String> layers) {
+	}
+
+	/**
+	 * The counters of one layer.
+	 */
+	public static final class LayerCounters {
+
+		private final Map<String, Long> extracted = new TreeMap<>();
+
+		private long generated;
+
+		private final Map<String, Long> rejected = new TreeMap<>();
+
+		private long propagated;
+
+		public Map<String, Long> getExtracted() {
+			return this.extracted;
+		}
+
+		public long getGenerated() {
+			return this.generated;
+		}
+
+		public Map<String, Long> getRejected() {
+			return this.rejected;
+		}
+
+		public long getPropagated() {
+			return this.propagated;
+		}
+
+	}
+
+	/**
+	 * Where log lines lost their id.
+	 *
+	 * @param linesWithoutId lines written without an id since the application became ready
+	 * @param linesInDroppedGroups of those, lines in groups beyond the kept bound
+	 * @param groups the kept groups, most lines first
+	 */
+	public record BreakPointsDescriptor(long linesWithoutId, long linesInDroppedGroups,
+			List<BreakPoints.Summary> groups) {
+	}
+
+	/**
+	 * The hops of one id.
+	 *
+	 * @param traceId the id
+	 * @param hops the kept hops, oldest first
+	 * @param droppedHops later hops that were not kept
+	 */
+	public record TraceHopsDescriptor(String traceId, List<RecentTraceHops.Hop> hops,
+			long droppedHops) implements OperationResponseBody {
+
+		/**
+		 * Return when the first kept hop happened.
+		 * @return the time, or {@code null} without hops
+		 */
+		public @Nullable Instant getStarted() {
+			return this.hops.isEmpty() ? null : this.hops.get(0).time();
+		}
+
+	}
+
+}

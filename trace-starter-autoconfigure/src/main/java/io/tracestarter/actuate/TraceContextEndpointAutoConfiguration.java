@@ -1,0 +1,75 @@
+package io.tracestarter.actuate;
+
+import io.micrometer.context.ContextRegistry;
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.RecentTraceHops;
+import io.tracestarter.core.TraceIdThreadLocalAccessor;
+import io.tracestarter.core.TraceIdValidator;
+import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.logging.BreakPoints;
+import io.tracestarter.logging.LoggingTraceAutoConfiguration;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@code tracecontext} endpoint. Like Boot's own endpoints it is available only when
+ * exposed ({@code management.endpoints.web.exposure.include}), and the per-id hop
+ * recording it needs costs nothing until then.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { TraceAutoConfiguration.class, LoggingTraceAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "trace.enabled", matchIfMissing = true)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnAvailableEndpoint(TraceContextEndpoint.class)
+public final class TraceContextEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecentTraceHops recentTraceHops(TraceProperties properties) {
+		return new RecentTraceHops(properties.getActuator().getRecentIds(), properties.getActuator().getMaxHopsPerId());
+	}
+
+	@Bean
+	RecordingAccessorRegistration traceRecordingAccessorRegistration(RecentTraceHops hops) {
+		return new RecordingAccessorRegistration(hops);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TraceContextEndpoint traceContextEndpoint(TraceProperties properties, TraceMetrics metrics, RecentTraceHops hops,
+			ObjectProvider<BreakPoints> breakPoints, TraceIdValidator validator, Environment environment) {
+		return new TraceContextEndpoint(properties,
+				LayerStates.of(environment, TraceContextEndpointAutoConfiguration.class.getClassLoader()), metrics, hops,
+				breakPoints.getIfAvailable(), validator);
+	}
+
+	/**
+	 * Puts a recording accessor in the global context-propagation registry in place of
+	 * the plain one, so Reactor's thread hops reach the timeline, and puts the plain one
+	 * back when the context closes.
+	 */
+	static final class RecordingAccessorRegistration implements DisposableBean {
+
+		RecordingAccessorRegistration(RecentTraceHops hops) {
+			ContextRegistry.getInstance().registerThreadLocalAccessor(new TraceIdThreadLocalAccessor(hops));
+		}
+
+		@Override
+		public void destroy() {
+			ContextRegistry.getInstance().registerThreadLocalAccessor(new TraceIdThreadLocalAccessor());
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.tracestarter.core;
+
+/**
+ * Receives the hops a trace id crosses in this process, for the actuator's per-id
+ * timeline. Layers call it on the thread where the hop happens.
+ *
+ * @since 0.1.0
+ */
+public interface TraceHopRecorder {
+
+	/**
+	 * Record a hop of {@code traceId} on the current thread.
+	 * @param traceId the id
+	 * @param layer http, reactor, async, grpc or kafka
+	 * @param event {@code in} (the id entered the process), {@code out} (it was sent
+	 * on) or {@code hop} (it moved to another thread)
+	 */
+	void record(String traceId, String layer, String event);
+
+	/**
+	 * Called when context propagation restores {@code traceId} on the current thread.
+	 * @param traceId the id
+	 */
+	default void restored(String traceId) {
+	}
+
+	/**
+	 * Called for a log line written with {@code traceId} on the current thread.
+	 * @param traceId the id
+	 * @param loggerName the logger that wrote the line
+	 */
+	default void logged(String traceId, String loggerName) {
+	}
+
+	/**
+	 * Return a recorder that keeps nothing, for when no one reads the hops.
+	 * @return the recorder
+	 */
+	static TraceHopRecorder none() {
+		return NoTraceHopRecorder.INSTANCE;
+	}
+
+}

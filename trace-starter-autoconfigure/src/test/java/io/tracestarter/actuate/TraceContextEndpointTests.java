@@ -1,0 +1,53 @@
+package io.tracestarter.actuate;
+
+import java.util.List;
+
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.RecentTraceHops;
+import io.tracestarter.core.RejectionReason;
+import io.tracestarter.core.TraceIdValidator;
+import io.tracestarter.core.TraceMetrics;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TraceContextEndpointTests {
+
+	private final TraceMetrics metrics = new TraceMetrics();
+
+	private final RecentTraceHops hops = new RecentTraceHops(10, 10);
+
+	private final TraceContextEndpoint endpoint = new TraceContextEndpoint(new TraceProperties(),
+			List.of(new TraceContextEndpoint.LayerState("http", "on")), this.metrics, this.hops, null,
+			new TraceIdValidator(128));
+
+	@Test
+	void countersAreGroupedByLayer() {
+		this.metrics.extracted("http", InboundSource.of("header:X-Trace-ID"));
+		this.metrics.generated("http");
+		this.metrics.rejected("http", RejectionReason.TOO_LONG);
+		this.metrics.propagated("async");
+		TraceContextEndpoint.TraceContextDescriptor descriptor = this.endpoint.traceContext();
+		assertThat(descriptor.layers().get("http").getExtracted()).containsEntry("header:X-Trace-ID", 1L);
+		assertThat(descriptor.layers().get("http").getGenerated()).isEqualTo(1);
+		assertThat(descriptor.layers().get("http").getRejected()).containsEntry("too_long", 1L);
+		assertThat(descriptor.layers().get("async").getPropagated()).isEqualTo(1);
+		assertThat(descriptor.config().maxLength()).isEqualTo(128);
+		assertThat(descriptor.breakPoints()).isNull();
+	}
+
+	@Test
+	void hopsOfAKnownIdUnknownIsNullInvalidIsRejected() {
+		this.hops.record("known", "http", "in");
+		assertThat(this.endpoint.hops("known").hops()).singleElement()
+			.satisfies((hop) -> assertThat(hop.layer()).isEqualTo("http"));
+		assertThat(this.endpoint.hops("unknown")).isNull();
+		assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(() -> this.endpoint.hops("a b\"c"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("a b"));
+	}
+
+}

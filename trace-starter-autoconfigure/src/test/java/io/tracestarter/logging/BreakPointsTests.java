@@ -1,0 +1,50 @@
+package io.tracestarter.logging;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BreakPointsTests {
+
+	@Test
+	void groupsByLoggerAndFoldedThreadName() {
+		BreakPoints breakPoints = new BreakPoints(10);
+		Instant start = Instant.parse("2026-01-01T00:00:00Z");
+		breakPoints.record("a.Logger", "pool-3-thread-17", "first", start);
+		breakPoints.record("a.Logger", "pool-3-thread-2", "second", start.plusSeconds(5));
+		breakPoints.record("b.Logger", "pool-3-thread-2", "other", start);
+		assertThat(breakPoints.groups()).first().satisfies((group) -> {
+			assertThat(group.logger()).isEqualTo("a.Logger");
+			assertThat(group.threadGroup()).isEqualTo("pool-N-thread-N");
+			assertThat(group.count()).isEqualTo(2);
+			assertThat(group.first()).isEqualTo(start);
+			assertThat(group.last()).isEqualTo(start.plusSeconds(5));
+			assertThat(group.sample()).isEqualTo("first");
+		});
+		assertThat(breakPoints.linesWithoutId()).isEqualTo(3);
+	}
+
+	@Test
+	void samplesAreCutAndSanitized() {
+		BreakPoints breakPoints = new BreakPoints(10);
+		breakPoints.record("a", "t", "line\r\nInjected: 1 \u0000 \uD800" + "x".repeat(500), Instant.now());
+		assertThat(breakPoints.groups().get(0).sample()).startsWith("line??Injected: 1 ? ?")
+			.endsWith("...")
+			.hasSize(203);
+	}
+
+	@Test
+	void aMillionDistinctPlacesLeaveTheGroupsAtTheirBound() {
+		BreakPoints breakPoints = new BreakPoints(100);
+		Instant now = Instant.now();
+		for (int i = 0; i < 1_000_000; i++) {
+			breakPoints.record("logger." + i, "thread-x" + (char) ('a' + i % 26), "m", now);
+		}
+		assertThat(breakPoints.groups()).hasSize(100);
+		assertThat(breakPoints.linesWithoutId()).isEqualTo(1_000_000);
+		assertThat(breakPoints.linesInDroppedGroups()).isEqualTo(1_000_000 - 100);
+	}
+
+}
