@@ -24,7 +24,7 @@ final class LayerStates {
 		states.add(state(environment, classLoader, "reactor", "reactor.core.publisher.Hooks"));
 		states.add(state(environment, classLoader, "async", "org.springframework.core.task.TaskDecorator"));
 		states.add(new LayerState("grpc", "off (not provided by this version)"));
-		states.add(new LayerState("kafka", "off (not provided by this version)"));
+		states.add(state(environment, classLoader, "kafka", "org.springframework.kafka.core.KafkaTemplate"));
 		states.add(state(environment, classLoader, "logging", "ch.qos.logback.classic.LoggerContext"));
 		states.add(state(environment, classLoader, "k8s", "ch.qos.logback.classic.LoggerContext"));
 		return states;

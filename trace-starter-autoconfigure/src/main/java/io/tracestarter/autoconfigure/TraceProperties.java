@@ -29,6 +29,8 @@ public class TraceProperties {
 
 	private final Async async = new Async();
 
+	private final Kafka kafka = new Kafka();
+
 	private final Logging logging = new Logging();
 
 	private final K8s k8s = new K8s();
@@ -57,6 +59,10 @@ public class TraceProperties {
 
 	public Async getAsync() {
 		return this.async;
+	}
+
+	public Kafka getKafka() {
+		return this.kafka;
 	}
 
 	public Logging getLogging() {
@@ -226,6 +232,41 @@ public class TraceProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Kafka record headers and listeners.
+	 */
+	public static class Kafka {
+
+		/**
+		 * Whether records carry the id in a header and listeners run under their
+		 * record's id.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Record header that carries the id on records sent.
+		 */
+		private String headerName = "X-Trace-ID";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHeaderName() {
+			return this.headerName;
+		}
+
+		public void setHeaderName(String headerName) {
+			Assert.hasText(headerName, "trace.kafka.header-name must not be empty");
+			this.headerName = headerName;
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.tracestarter.core;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,20 @@ public final class TraceIdResolver {
 	 * @return the id and where it came from
 	 */
 	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup) {
+		return resolve(layer, lookup, this.generator::generate);
+	}
+
+	/**
+	 * Resolve the id of one inbound unit of work, with a layer's own way to make an id
+	 * when nothing valid arrived (a Kafka record's id is derived from its position, so
+	 * every delivery of the record gets the same one).
+	 * @param layer the layer asking, used as a metric tag
+	 * @param lookup returns the raw value of a source, or {@code null} when absent
+	 * @param fallback makes the id when no source gave a valid one
+	 * @return the id and where it came from
+	 */
+	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+			Supplier<String> fallback) {
 		for (InboundSource source : this.sources) {
 			String raw = lookup.apply(source);
 			if (raw == null) {
@@ -59,7 +74,8 @@ public final class TraceIdResolver {
 			this.metrics.extracted(layer, source);
 			return new ResolvedTraceId(candidate, source);
 		}
-		return generate(layer);
+		this.metrics.generated(layer);
+		return new ResolvedTraceId(fallback.get(), null);
 	}
 
 	/**

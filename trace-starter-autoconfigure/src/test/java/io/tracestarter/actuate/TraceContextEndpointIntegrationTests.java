@@ -67,7 +67,8 @@ class TraceContextEndpointIntegrationTests {
 		assertThat((Map<String, String>) config.get("layers")).containsEntry("http", "on")
 			.containsEntry("reactor", "on")
 			.containsEntry("async", "on")
-			.containsEntry("kafka", "off (not provided by this version)");
+			.containsEntry("kafka", "on")
+			.containsEntry("grpc", "off (not provided by this version)");
 		Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) body.get("layers")).get("http");
 		assertThat((Map<String, Integer>) http.get("extracted")).containsKey("header:X-Trace-ID");
 		assertThat((Integer) http.get("generated")).isGreaterThanOrEqualTo(2);

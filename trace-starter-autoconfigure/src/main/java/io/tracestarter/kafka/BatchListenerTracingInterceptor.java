@@ -1,0 +1,88 @@
+package io.tracestarter.kafka;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.tracestarter.core.TraceHopRecorder;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
+
+/**
+ * Around a {@code @KafkaListener} method, hands it its batch as a {@link TracedList}, so
+ * each record's lines inside the listener's own loop carry that record's id. Works for
+ * {@code List<ConsumerRecord>}, {@code List<Message<?>>} and {@code ConsumerRecords};
+ * lines outside the loop carry no id. Every id it opened is closed when the method
+ * returns or throws.
+ */
+final class BatchListenerTracingInterceptor implements MethodInterceptor {
+
+	private final KafkaTraceIds ids;
+
+	private final TraceHopRecorder hops;
+
+	BatchListenerTracingInterceptor(KafkaTraceIds ids, TraceHopRecorder hops) {
+		this.ids = ids;
+		this.hops = hops;
+	}
+
+	@Override
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		if (!AnnotatedElementUtils.hasAnnotation(invocation.getMethod(), KafkaListener.class)) {
+			return invocation.proceed();
+		}
+		Object[] arguments = invocation.getArguments();
+		List<TracedList<?>> traced = new ArrayList<>();
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = trace(arguments[i], traced);
+		}
+		try {
+			return invocation.proceed();
+		}
+		finally {
+			traced.forEach(TracedList::exit);
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private @Nullable Object trace(@Nullable Object argument, List<TracedList<?>> traced) {
+		if (argument instanceof List<?> list && !list.isEmpty()) {
+			Object first = list.get(0);
+			if (first instanceof ConsumerRecord<?, ?>) {
+				Function<ConsumerRecord<?, ?>, String> idOf = this.ids::of;
+				TracedList<ConsumerRecord<?, ?>> records = new TracedList<>((List) list, idOf, this.hops);
+				traced.add(records);
+				return records;
+			}
+			if (first instanceof Message<?>) {
+				Function<Message<?>, String> idOf = this.ids::of;
+				TracedList<Message<?>> messages = new TracedList<>((List) list, idOf, this.hops);
+				traced.add(messages);
+				return messages;
+			}
+		}
+		if (argument instanceof ConsumerRecords<?, ?> records && !records.isEmpty()) {
+			Map<TopicPartition, List<ConsumerRecord<Object, Object>>> partitions = new LinkedHashMap<>();
+			Function<ConsumerRecord<Object, Object>, String> idOf = this.ids::of;
+			for (TopicPartition partition : records.partitions()) {
+				TracedList<ConsumerRecord<Object, Object>> list = new TracedList<>(
+						(List) records.records(partition), idOf, this.hops);
+				traced.add(list);
+				partitions.put(partition, list);
+			}
+			return new ConsumerRecords<>(partitions, records.nextOffsets());
+		}
+		return argument;
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.tracestarter.kafka;
+
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceMetrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.RecordInterceptor;
+
+/**
+ * Kafka: the id travels in the {@code X-Trace-ID} record header, record listeners run
+ * under their record's id, batch listeners switch to each record's id inside their own
+ * loop, and send callbacks run under the sender's id.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = TraceAutoConfiguration.class,
+		beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnBooleanProperty(name = { "trace.enabled", "trace.kafka.enabled" }, matchIfMissing = true)
+@ConditionalOnClass({ KafkaTemplate.class, RecordInterceptor.class })
+public final class KafkaTraceAutoConfiguration {
+
+	@Bean
+	KafkaTraceComponents kafkaTraceComponents(TraceIdResolver resolver, TraceProperties properties,
+			TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops) {
+		TraceHopRecorder recorder = hops.getIfAvailable(TraceHopRecorder::none);
+		KafkaTraceIds ids = new KafkaTraceIds(resolver);
+		return new KafkaTraceComponents(new TraceRecordInterceptor(ids, recorder),
+				new TraceProducerInterceptor(properties.getKafka().getHeaderName(), metrics, recorder),
+				new BatchListenerTracingInterceptor(ids, recorder));
+	}
+
+	@Bean
+	static KafkaTraceBeanPostProcessor kafkaTraceBeanPostProcessor(ObjectProvider<KafkaTraceComponents> components) {
+		return new KafkaTraceBeanPostProcessor(components);
+	}
+
+}

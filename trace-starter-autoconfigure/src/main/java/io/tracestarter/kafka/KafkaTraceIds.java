@@ -1,0 +1,100 @@
+package io.tracestarter.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.TraceIdResolver;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * The trace id of a Kafka record: its header per {@code trace.id.sources}
+ * ({@code header:X-Trace-ID}, then {@code traceparent}, ...), validated like HTTP; else
+ * an id derived from the record's topic, partition and offset, so every delivery of the
+ * same record (retries, the error handler, the dead-letter publisher) agrees on it.
+ */
+final class KafkaTraceIds {
+
+	static final String LAYER = "kafka";
+
+	private final TraceIdResolver resolver;
+
+	KafkaTraceIds(TraceIdResolver resolver) {
+		this.resolver = resolver;
+	}
+
+	String of(ConsumerRecord<?, ?> record) {
+		return this.resolver
+			.resolve(LAYER, (source) -> header(record.headers(), source),
+					() -> derived(record.topic(), record.partition(), record.offset()))
+			.traceId();
+	}
+
+	String of(Message<?> message) {
+		MessageHeaders headers = message.getHeaders();
+		return this.resolver.resolve(LAYER, (source) -> header(headers, source), () -> {
+			Object topic = headers.get(KafkaHeaders.RECEIVED_TOPIC);
+			Object partition = headers.get(KafkaHeaders.RECEIVED_PARTITION);
+			Object offset = headers.get(KafkaHeaders.OFFSET);
+			return derived(String.valueOf(topic), (partition instanceof Integer p) ? p : -1,
+					(offset instanceof Long o) ? o : -1);
+		}).traceId();
+	}
+
+	private static @Nullable String header(Headers headers, InboundSource source) {
+		if (source.type() == InboundSource.Type.QUERY) {
+			return null;
+		}
+		Header header = headers.lastHeader(source.name());
+		return (header != null && header.value() != null) ? decode(header.value()) : null;
+	}
+
+	private static @Nullable String header(MessageHeaders headers, InboundSource source) {
+		if (source.type() == InboundSource.Type.QUERY) {
+			return null;
+		}
+		Object value = headers.get(source.name());
+		if (value instanceof byte[] bytes) {
+			return decode(bytes);
+		}
+		return (value != null) ? value.toString() : null;
+	}
+
+	/**
+	 * Invalid UTF-8 becomes U+FFFD, which validation rejects (and counts) like any other
+	 * character outside the safe set.
+	 */
+	private static String decode(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * 32 hex characters mixed from the record's position (SplitMix64 finalizer).
+	 */
+	static String derived(String topic, int partition, long offset) {
+		long high = 0x9E3779B97F4A7C15L;
+		long low = 0xC2B2AE3D27D4EB4FL;
+		for (int i = 0; i < topic.length(); i++) {
+			high = mix(high ^ topic.charAt(i));
+			low = mix(low + topic.charAt(i));
+		}
+		high = mix(high ^ partition ^ (offset << 7));
+		low = mix(low ^ offset ^ ((long) partition << 32));
+		return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
+	}
+
+	private static long mix(long value) {
+		long z = value + 0x9E3779B97F4A7C15L;
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+
+}

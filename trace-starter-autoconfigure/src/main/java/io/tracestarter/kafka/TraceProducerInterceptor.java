@@ -1,0 +1,88 @@
+package io.tracestarter.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceMetrics;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+/**
+ * Adds the sender's trace id to every record as header {@code X-Trace-ID} (and the
+ * current span id as {@code X-Span-ID} when a span is active), unless the record already
+ * has the header. The starter sets it on Boot's {@code KafkaTemplate}; a
+ * {@code KafkaProducer} made in application code gets it by listing this class in
+ * {@code interceptor.classes} (the header name can then be set with the producer
+ * property {@code trace.kafka.header-name}). {@code traceparent} is left to Micrometer.
+ *
+ * @since 0.1.0
+ */
+public class TraceProducerInterceptor implements ProducerInterceptor<Object, Object> {
+
+	/**
+	 * Producer property that overrides the header name for producers configured through
+	 * {@code interceptor.classes}.
+	 */
+	public static final String HEADER_NAME_CONFIG = "trace.kafka.header-name";
+
+	static final String SPAN_ID_HEADER = "X-Span-ID";
+
+	private String headerName;
+
+	private final @Nullable TraceMetrics metrics;
+
+	private final TraceHopRecorder hops;
+
+	/**
+	 * Create the interceptor Kafka instantiates from {@code interceptor.classes}.
+	 */
+	public TraceProducerInterceptor() {
+		this("X-Trace-ID", null, TraceHopRecorder.none());
+	}
+
+	TraceProducerInterceptor(String headerName, @Nullable TraceMetrics metrics, TraceHopRecorder hops) {
+		this.headerName = headerName;
+		this.metrics = metrics;
+		this.hops = hops;
+	}
+
+	@Override
+	public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+		String traceId = TraceContext.currentTraceId();
+		if (traceId == null || record.headers().lastHeader(this.headerName) != null) {
+			return record;
+		}
+		record.headers().add(this.headerName, traceId.getBytes(StandardCharsets.UTF_8));
+		String spanId = MDC.get("spanId");
+		if (spanId != null && record.headers().lastHeader(SPAN_ID_HEADER) == null) {
+			record.headers().add(SPAN_ID_HEADER, spanId.getBytes(StandardCharsets.UTF_8));
+		}
+		if (this.metrics != null) {
+			this.metrics.propagated(KafkaTraceIds.LAYER);
+		}
+		this.hops.record(traceId, KafkaTraceIds.LAYER, "out");
+		return record;
+	}
+
+	@Override
+	public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+	}
+
+	@Override
+	public void close() {
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs) {
+		Object headerName = configs.get(HEADER_NAME_CONFIG);
+		if (headerName instanceof String name && !name.isBlank()) {
+			this.headerName = name;
+		}
+	}
+
+}
