@@ -28,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.client.RestClient;
 
@@ -172,6 +173,12 @@ class KafkaTraceIntegrationTests {
 
 	@Test
 	void fiveThousandRecordsOnThreePartitionsWithThreeConsumersNeverMixIds(CapturedOutput output) {
+		ConcurrentMessageListenerContainer<?, ?> container = (ConcurrentMessageListenerContainer<?, ?>) this.registry
+			.getListenerContainer("load");
+		// Each of the three consumers owns one partition before the load starts.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(container.getContainers())
+			.hasSize(3)
+			.allSatisfy((child) -> assertThat(child.getAssignedPartitions()).hasSize(1)));
 		for (int i = 0; i < 5000; i++) {
 			ProducerRecord<Object, Object> record = new ProducerRecord<>("load", "key-" + i, "load-" + i);
 			record.headers().add("X-Trace-ID", ("load-" + i).getBytes(StandardCharsets.UTF_8));
