@@ -31,6 +31,8 @@ public class TraceProperties {
 
 	private final Kafka kafka = new Kafka();
 
+	private final Grpc grpc = new Grpc();
+
 	private final Logging logging = new Logging();
 
 	private final K8s k8s = new K8s();
@@ -59,6 +61,10 @@ public class TraceProperties {
 
 	public Async getAsync() {
 		return this.async;
+	}
+
+	public Grpc getGrpc() {
+		return this.grpc;
 	}
 
 	public Kafka getKafka() {
@@ -223,6 +229,26 @@ public class TraceProperties {
 		/**
 		 * Whether tasks run under the id of the thread that submitted them, and each
 		 * scheduled run gets a fresh id.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * gRPC server and client calls.
+	 */
+	public static class Grpc {
+
+		/**
+		 * Whether gRPC calls carry the id in x-trace-id metadata and run under it.
 		 */
 		private boolean enabled = true;
 

@@ -1,0 +1,78 @@
+package io.tracestarter.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
+import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceMetrics;
+
+/**
+ * Sends the caller's trace id as {@code x-trace-id} metadata on every outbound call
+ * (nothing when the caller has none), and runs the call's callbacks (response listener,
+ * async stub observers, future stub completions) under that id, though gRPC runs them on
+ * its own threads. {@code traceparent} is left to Micrometer.
+ *
+ * @since 0.1.0
+ */
+public final class TraceClientInterceptor implements ClientInterceptor {
+
+	private final TraceMetrics metrics;
+
+	private final TraceHopRecorder hops;
+
+	TraceClientInterceptor(TraceMetrics metrics, TraceHopRecorder hops) {
+		this.metrics = metrics;
+		this.hops = hops;
+	}
+
+	@Override
+	public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions, Channel next) {
+		String traceId = TraceContext.currentTraceId();
+		if (traceId == null) {
+			return next.newCall(method, callOptions);
+		}
+		return new SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
+
+			@Override
+			public void start(Listener<R> responseListener, Metadata headers) {
+				if (!headers.containsKey(TraceServerInterceptor.TRACE_ID_KEY)) {
+					headers.put(TraceServerInterceptor.TRACE_ID_KEY, traceId);
+					TraceClientInterceptor.this.metrics.propagated(TraceServerInterceptor.LAYER);
+					TraceClientInterceptor.this.hops.record(traceId, TraceServerInterceptor.LAYER, "out");
+				}
+				super.start(new SimpleForwardingClientCallListener<>(responseListener) {
+
+					@Override
+					public void onHeaders(Metadata responseHeaders) {
+						TraceServerInterceptor.inScope(traceId, () -> super.onHeaders(responseHeaders));
+					}
+
+					@Override
+					public void onMessage(R message) {
+						TraceServerInterceptor.inScope(traceId, () -> super.onMessage(message));
+					}
+
+					@Override
+					public void onClose(Status status, Metadata trailers) {
+						TraceServerInterceptor.inScope(traceId, () -> super.onClose(status, trailers));
+					}
+
+					@Override
+					public void onReady() {
+						TraceServerInterceptor.inScope(traceId, super::onReady);
+					}
+
+				}, headers);
+			}
+
+		};
+	}
+
+}

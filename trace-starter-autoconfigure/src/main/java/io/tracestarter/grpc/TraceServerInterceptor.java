@@ -1,0 +1,133 @@
+package io.tracestarter.grpc;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceScope;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives every server call its trace id: from metadata {@code x-trace-id}, else
+ * {@code traceparent}, else {@code x-request-id} (the sources of {@code trace.id.sources},
+ * validated like HTTP), else a new one. The id is current for the service method and for
+ * every callback of the call, on whichever executor thread gRPC runs it, and removed
+ * after each; the response headers (or, for a call that fails before any response, the
+ * trailers) carry {@code x-trace-id}. A call that ends with a status other than OK, or is
+ * cancelled, logs its end under its id.
+ *
+ * @since 0.1.0
+ */
+public final class TraceServerInterceptor implements ServerInterceptor {
+
+	static final String LAYER = "grpc";
+
+	static final Metadata.Key<String> TRACE_ID_KEY = Metadata.Key.of("x-trace-id", Metadata.ASCII_STRING_MARSHALLER);
+
+	private static final Logger logger = LoggerFactory.getLogger(TraceServerInterceptor.class);
+
+	private final TraceIdResolver resolver;
+
+	private final TraceHopRecorder hops;
+
+	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops) {
+		this.resolver = resolver;
+		this.hops = hops;
+	}
+
+	@Override
+	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+			ServerCallHandler<Q, R> next) {
+		String traceId = this.resolver.resolve(LAYER, (source) -> lookup(headers, source)).traceId();
+		this.hops.record(traceId, LAYER, "in");
+		String method = call.getMethodDescriptor().getFullMethodName();
+		ServerCall<Q, R> traced = new SimpleForwardingServerCall<>(call) {
+
+			private volatile boolean headersSent;
+
+			@Override
+			public void sendHeaders(Metadata responseHeaders) {
+				responseHeaders.put(TRACE_ID_KEY, traceId);
+				this.headersSent = true;
+				super.sendHeaders(responseHeaders);
+			}
+
+			@Override
+			public void close(Status status, Metadata trailers) {
+				if (!this.headersSent) {
+					// A call that fails before any response sends trailers only.
+					trailers.put(TRACE_ID_KEY, traceId);
+				}
+				if (!status.isOk()) {
+					inScope(traceId, () -> logger.info("gRPC call {} ended with status {}", method, status.getCode()));
+				}
+				super.close(status, trailers);
+			}
+
+		};
+		ServerCall.Listener<Q> listener = inScope(traceId, () -> next.startCall(traced, headers));
+		return new SimpleForwardingServerCallListener<>(listener) {
+
+			@Override
+			public void onMessage(Q message) {
+				inScope(traceId, () -> super.onMessage(message));
+			}
+
+			@Override
+			public void onHalfClose() {
+				inScope(traceId, super::onHalfClose);
+			}
+
+			@Override
+			public void onCancel() {
+				inScope(traceId, () -> {
+					logger.info("gRPC call {} cancelled by the client or its deadline", method);
+					super.onCancel();
+				});
+			}
+
+			@Override
+			public void onComplete() {
+				inScope(traceId, super::onComplete);
+			}
+
+			@Override
+			public void onReady() {
+				inScope(traceId, super::onReady);
+			}
+
+		};
+	}
+
+	private static @Nullable String lookup(Metadata headers, InboundSource source) {
+		if (source.type() == InboundSource.Type.QUERY) {
+			return null;
+		}
+		// gRPC metadata keys are lowercase ASCII; HTTP/2 header names too.
+		return headers.get(Metadata.Key.of(source.name().toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER));
+	}
+
+	static void inScope(String traceId, Runnable action) {
+		try (TraceScope scope = TraceScope.open(traceId)) {
+			action.run();
+		}
+	}
+
+	static <T> T inScope(String traceId, Supplier<T> action) {
+		try (TraceScope scope = TraceScope.open(traceId)) {
+			return action.get();
+		}
+	}
+
+}
