@@ -23,7 +23,8 @@ final class LayerStates {
 				"jakarta.servlet.Filter"));
 		states.add(state(environment, classLoader, "reactor", "reactor.core.publisher.Hooks"));
 		states.add(state(environment, classLoader, "async", "org.springframework.core.task.TaskDecorator"));
-		states.add(new LayerState("grpc", "off (not provided by this version)"));
+		states.add(state(environment, classLoader, "grpc", "org.springframework.grpc.server.GlobalServerInterceptor",
+				"net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor"));
 		states.add(state(environment, classLoader, "kafka", "org.springframework.kafka.core.KafkaTemplate"));
 		states.add(state(environment, classLoader, "logging", "ch.qos.logback.classic.LoggerContext"));
 		states.add(state(environment, classLoader, "k8s", "ch.qos.logback.classic.LoggerContext"));

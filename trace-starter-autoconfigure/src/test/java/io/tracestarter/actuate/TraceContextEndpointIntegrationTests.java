@@ -68,7 +68,7 @@ class TraceContextEndpointIntegrationTests {
 			.containsEntry("reactor", "on")
 			.containsEntry("async", "on")
 			.containsEntry("kafka", "on")
-			.containsEntry("grpc", "off (not provided by this version)");
+			.containsEntry("grpc", "on");
 		Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) body.get("layers")).get("http");
 		assertThat((Map<String, Integer>) http.get("extracted")).containsKey("header:X-Trace-ID");
 		assertThat((Integer) http.get("generated")).isGreaterThanOrEqualTo(2);

@@ -1,0 +1,53 @@
+package io.tracestarter.grpc;
+
+import io.grpc.ServerInterceptor;
+import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.grpc.client.GlobalClientInterceptor;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GrpcTraceAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TraceAutoConfiguration.class, GrpcTraceAutoConfiguration.class));
+
+	@Test
+	void registersGlobalInterceptorsForSpringGrpc() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TraceServerInterceptor.class).hasSingleBean(TraceClientInterceptor.class);
+			assertThat(context.getBeanNamesForAnnotation(GlobalServerInterceptor.class))
+				.containsExactly("traceServerInterceptor");
+			assertThat(context.getBeanNamesForAnnotation(GlobalClientInterceptor.class))
+				.containsExactly("traceClientInterceptor");
+		});
+	}
+
+	@Test
+	void toggleOffRemovesTheInterceptors() {
+		this.contextRunner.withPropertyValues("trace.grpc.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TraceServerInterceptor.class)
+				.doesNotHaveBean(TraceClientInterceptor.class));
+	}
+
+	@Test
+	void appWithoutGrpcStartsCleanly() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ServerInterceptor.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TraceServerInterceptor.class));
+	}
+
+	@Test
+	void appWithoutSpringGrpcOrDevhRegistersNothing() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(GlobalServerInterceptor.class, GlobalClientInterceptor.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TraceServerInterceptor.class)
+				.doesNotHaveBean(TraceClientInterceptor.class));
+	}
+
+}

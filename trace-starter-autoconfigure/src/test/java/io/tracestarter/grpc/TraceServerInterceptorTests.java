@@ -1,0 +1,128 @@
+package io.tracestarter.grpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Attributes;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.Status;
+import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceIdGenerator;
+import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceIdValidator;
+import io.tracestarter.core.TraceMetrics;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each callback of a call runs under the call's id on whatever thread gRPC picks, and
+ * leaves that thread as it found it.
+ */
+class TraceServerInterceptorTests {
+
+	private final TraceServerInterceptor interceptor = new TraceServerInterceptor(
+			new TraceIdResolver(List.of(InboundSource.of("header:X-Trace-ID")), new TraceIdValidator(128),
+					TraceIdGenerator.random(), new TraceMetrics()),
+			TraceHopRecorder.none());
+
+	@Test
+	void everyCallbackSeesTheIdAndNoThreadKeepsIt() throws Exception {
+		List<String> seen = new ArrayList<>();
+		Metadata headers = new Metadata();
+		headers.put(TraceServerInterceptor.TRACE_ID_KEY, "call-1");
+		ServerCall.Listener<String> listener = this.interceptor.interceptCall(new NoopCall(), headers, (call, h) -> {
+			seen.add("start " + TraceContext.currentTraceId());
+			return new ServerCall.Listener<>() {
+
+				@Override
+				public void onMessage(String message) {
+					seen.add("message " + TraceContext.currentTraceId());
+				}
+
+				@Override
+				public void onHalfClose() {
+					seen.add("halfClose " + TraceContext.currentTraceId());
+					throw new IllegalStateException("service threw");
+				}
+
+				@Override
+				public void onCancel() {
+					seen.add("cancel " + TraceContext.currentTraceId());
+				}
+
+				@Override
+				public void onComplete() {
+					seen.add("complete " + TraceContext.currentTraceId());
+				}
+
+				@Override
+				public void onReady() {
+					seen.add("ready " + TraceContext.currentTraceId());
+				}
+
+			};
+		});
+		CompletableFuture.runAsync(() -> listener.onMessage("m")).get(5, TimeUnit.SECONDS);
+		CompletableFuture.runAsync(listener::onReady).get(5, TimeUnit.SECONDS);
+		try {
+			listener.onHalfClose();
+		}
+		catch (IllegalStateException expected) {
+			seen.add("threw, then " + TraceContext.currentTraceId());
+		}
+		listener.onCancel();
+		listener.onComplete();
+		assertThat(seen).containsExactly("start call-1", "message call-1", "ready call-1", "halfClose call-1",
+				"threw, then null", "cancel call-1", "complete call-1");
+		assertThat(TraceContext.currentTraceId()).isNull();
+		assertThat(CompletableFuture.supplyAsync(TraceContext::currentTraceId).get(5, TimeUnit.SECONDS)).isNull();
+	}
+
+	private static final class NoopCall extends ServerCall<String, String> {
+
+		@Override
+		public void request(int numMessages) {
+		}
+
+		@Override
+		public void sendHeaders(Metadata headers) {
+		}
+
+		@Override
+		public void sendMessage(String message) {
+		}
+
+		@Override
+		public void close(Status status, Metadata trailers) {
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return false;
+		}
+
+		@Override
+		public Attributes getAttributes() {
+			return Attributes.EMPTY;
+		}
+
+		@Override
+		public io.grpc.MethodDescriptor<String, String> getMethodDescriptor() {
+			return EchoGrpc.UNARY;
+		}
+
+		@Override
+		public @Nullable String getAuthority() {
+			return null;
+		}
+
+	}
+
+}
