@@ -3,51 +3,74 @@ package io.tracestarter.sample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample as a user runs it: every line of one request, on every hop, carries the id.
+ * The sample as a user runs it, with its embedded broker and its own gRPC server: every
+ * hop of one request logs one line, and every line carries the request's id.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
+	private static final Set<String> LAYERS = Set.of("http", "reactor", "async", "grpc", "kafka");
+
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private ConfigurableApplicationContext context;
+
 	@Test
-	void everyHopOfTheRequestLogsTheId(CapturedOutput output) {
-		var response = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/hops")
-			.header("X-Trace-ID", "abc123").retrieve().toEntity(String.class).block(Duration.ofSeconds(10));
-		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo("abc123");
-		await().untilAsserted(() -> {
-			List<Map<String, Object>> hops = jsonLines(output).stream()
-				.filter((line) -> HopController.class.getName().equals(line.get("logger")))
-				.toList();
-			assertThat(hops).hasSize(7).allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "abc123"));
-			assertThat(hops).anySatisfy((line) -> assertThat(line.get("message"))
-				.isEqualTo("downstream received X-Trace-ID abc123"));
-		});
+	void demoRunSeesEveryHopCarryAbc123(CapturedOutput output) {
+		assertThat(new Demo(this.context).run()).isZero();
+		List<Map<String, Object>> hops = hopLines(output, "abc123");
+		assertThat(hops).hasSize(Demo.HOPS);
+		assertThat(hops.stream().map((line) -> line.get("hop")).collect(Collectors.toSet())).isEqualTo(LAYERS);
+		assertThat(output.getOut()).contains("Every hop carried trace_id abc123.").contains("\"layer\" : \"grpc\"");
 	}
 
-	private static List<Map<String, Object>> jsonLines(CapturedOutput output) {
-		return output.getOut().lines().filter((line) -> line.startsWith("{"))
+	@Test
+	void withoutHeaderOneGeneratedIdCrossesEveryHop(CapturedOutput output) {
+		String traceId = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/orders?item=pen").retrieve()
+			.toBodilessEntity().block(Duration.ofSeconds(30)).getHeaders().getFirst("X-Trace-ID");
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(hopLines(output, traceId)).hasSize(Demo.HOPS));
+		assertThat(jsonLines(output)).filteredOn((line) -> line.containsKey("hop")
+				&& String.valueOf(line.get("message")).contains("pen"))
+			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", traceId));
+	}
+
+	static List<Map<String, Object>> hopLines(CapturedOutput output, String traceId) {
+		return jsonLines(output).stream()
+			.filter((line) -> line.containsKey("hop") && traceId.equals(line.get("trace_id")))
+			.toList();
+	}
+
+	static List<Map<String, Object>> jsonLines(CapturedOutput output) {
+		// Log lines only: the demo also prints the actuator's JSON, pretty, over several lines.
+		return output.getOut().lines().filter((line) -> line.startsWith("{\"@timestamp\""))
 			.map((line) -> mapper.readValue(line, new TypeReference<Map<String, Object>>() {
 			}))
 			.toList();

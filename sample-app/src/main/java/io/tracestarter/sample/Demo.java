@@ -1,0 +1,107 @@
+package io.tracestarter.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The {@code --demo} run: sends itself one order with {@code X-Trace-ID: abc123}, waits for
+ * the last hop, prints the hops its log lines show and the actuator's view of the id, and
+ * returns 0 only when every hop carried the id.
+ */
+final class Demo {
+
+	static final String TRACE_ID = "abc123";
+
+	/** http in, reactor, async, grpc, kafka send, record listener, batch listener, http out. */
+	static final int HOPS = 8;
+
+	private final ConfigurableApplicationContext context;
+
+	Demo(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	int run() {
+		HopCapture capture = new HopCapture();
+		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		capture.setContext(root.getLoggerContext());
+		capture.start();
+		root.addAppender(capture);
+		try {
+			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
+			WebClient client = WebClient.create(base);
+			client.get().uri("/orders?item=book").header("X-Trace-ID", TRACE_ID).retrieve().bodyToMono(String.class)
+				.block(Duration.ofSeconds(30));
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (capture.hops.size() < HOPS && Instant.now().isBefore(deadline)) {
+				Thread.onSpinWait();
+			}
+			List<ILoggingEvent> hops = List.copyOf(capture.hops);
+			System.out.println();
+			System.out.printf("%-8s %-36s %-10s %s%n", "LAYER", "THREAD", "TRACE_ID", "MESSAGE");
+			for (ILoggingEvent event : hops) {
+				System.out.printf("%-8s %-36.36s %-10s %s%n", layer(event), event.getThreadName(), traceId(event),
+						event.getFormattedMessage());
+			}
+			System.out.println();
+			System.out.println("GET /actuator/tracecontext/" + TRACE_ID);
+			String timeline = client.get().uri("/actuator/tracecontext/{id}", TRACE_ID).retrieve()
+				.bodyToMono(String.class).block(Duration.ofSeconds(10));
+			System.out.println(JsonMapper.builder().build().readTree(timeline).toPrettyString());
+			boolean allCarried = hops.size() == HOPS && hops.stream().allMatch((event) -> TRACE_ID.equals(traceId(event)));
+			System.out.println();
+			System.out.println(allCarried ? "Every hop carried trace_id " + TRACE_ID + "."
+					: "Some hop lost trace_id " + TRACE_ID + " (" + hops.size() + " of " + HOPS + " hops seen).");
+			return allCarried ? 0 : 1;
+		}
+		finally {
+			root.detachAppender(capture);
+			capture.stop();
+		}
+	}
+
+	private static String traceId(ILoggingEvent event) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		return (mdc != null) ? String.valueOf(mdc.get("trace_id")) : "null";
+	}
+
+	private static String layer(ILoggingEvent event) {
+		return event.getKeyValuePairs().stream()
+			.filter((pair) -> Hops.HOP.equals(pair.key))
+			.map((pair) -> String.valueOf(pair.value))
+			.findFirst()
+			.orElse("?");
+	}
+
+	/** Keeps the hop lines the application logs while the demo runs. */
+	private static final class HopCapture extends AppenderBase<ILoggingEvent> {
+
+		private final List<ILoggingEvent> hops = new CopyOnWriteArrayList<>();
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			List<KeyValuePair> pairs = event.getKeyValuePairs();
+			if (pairs != null && pairs.stream().anyMatch((pair) -> Hops.HOP.equals(pair.key))) {
+				event.prepareForDeferredProcessing();
+				this.hops.add(event);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.tracestarter.sample;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sample's one request path: HTTP in, a Reactor hop, an {@code @Async} step that
+ * calls the sample's own gRPC server, then a Kafka send; the listeners take it from
+ * there.
+ */
+@RestController
+class OrderController {
+
+	static final String TOPIC = "orders";
+
+	private final Preparation preparation;
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	OrderController(Preparation preparation, KafkaTemplate<Object, Object> kafka) {
+		this.preparation = preparation;
+		this.kafka = kafka;
+	}
+
+	@GetMapping("/orders")
+	Mono<String> order(@RequestParam(defaultValue = "book") String item) {
+		Hops.log("http", "order received for {}", item);
+		return Mono.just(item)
+			.publishOn(Schedulers.boundedElastic())
+			.doOnNext((value) -> Hops.log("reactor", "order handed to a scheduler thread"))
+			.flatMap((value) -> Mono.fromFuture(this.preparation.prepare(value)))
+			.flatMap((reservation) -> Mono.fromFuture(this.kafka.send(TOPIC, reservation)
+				.thenApply((result) -> {
+					Hops.log("kafka", "order record sent to partition {}", result.getRecordMetadata().partition());
+					return reservation;
+				})));
+	}
+
+	@GetMapping("/shipping")
+	String shipping(@RequestParam String reservation) {
+		Hops.log("http", "shipping booked for {}", reservation);
+		return "shipping booked";
+	}
+
+}

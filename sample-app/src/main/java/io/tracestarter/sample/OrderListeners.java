@@ -1,0 +1,48 @@
+package io.tracestarter.sample;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A record listener that books shipping with an outbound {@code WebClient} call, and a
+ * batch listener that loops over its records.
+ */
+@Component
+public class OrderListeners {
+
+	private final WebClient.Builder webClient;
+
+	private final WebServerApplicationContext context;
+
+	OrderListeners(WebClient.Builder webClient, WebServerApplicationContext context) {
+		this.webClient = webClient;
+		this.context = context;
+	}
+
+	@KafkaListener(id = "order-records", topics = OrderController.TOPIC, groupId = "sample-records")
+	public void onOrder(ConsumerRecord<String, String> record) {
+		Hops.log("kafka", "record listener got {}", record.value());
+		this.webClient.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
+			.build()
+			.get()
+			.uri("/shipping?reservation={reservation}", record.value())
+			.retrieve()
+			.bodyToMono(String.class)
+			.block();
+	}
+
+	@KafkaListener(id = "order-batches", topics = OrderController.TOPIC, groupId = "sample-batches",
+			containerFactory = "batchFactory")
+	public void onOrders(List<ConsumerRecord<String, String>> records) {
+		for (ConsumerRecord<String, String> record : records) {
+			Hops.log("kafka", "batch listener got {}", record.value());
+		}
+	}
+
+}
