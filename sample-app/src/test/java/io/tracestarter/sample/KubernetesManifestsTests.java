@@ -1,0 +1,122 @@
+package io.tracestarter.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The manifests in {@code k8s/} parse, carry what the README promises, and name only
+ * properties the starter really has.
+ */
+class KubernetesManifestsTests {
+
+	private static final Path K8S = Path.of("k8s");
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> load(String file) throws IOException {
+		try (InputStream in = Files.newInputStream(K8S.resolve(file))) {
+			return new Yaml().load(in);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T at(Object node, String... path) {
+		Object current = node;
+		for (String key : path) {
+			current = (current instanceof Map<?, ?> map) ? map.get(key)
+					: ((List<Object>) current).get(Integer.parseInt(key));
+		}
+		return (T) current;
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void deploymentWiresTheDownwardApiProbesAndFallbackId() throws IOException {
+		Map<String, Object> deployment = load("deployment.yaml");
+		assertThat((String) at(deployment, "kind")).isEqualTo("Deployment");
+		Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", "0");
+		List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
+		Map<String, String> fieldPaths = new java.util.HashMap<>();
+		env.stream().filter((variable) -> variable.containsKey("valueFrom"))
+			.forEach((variable) -> fieldPaths.put((String) variable.get("name"),
+					at(variable, "valueFrom", "fieldRef", "fieldPath")));
+		assertThat(fieldPaths).containsEntry("POD_NAME", "metadata.name")
+			.containsEntry("POD_NAMESPACE", "metadata.namespace")
+			.containsEntry("NODE_NAME", "spec.nodeName")
+			.containsEntry("POD_UID", "metadata.uid");
+		assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+		assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+		assertThat((String) at(deployment, "spec", "template", "spec", "initContainers", "0", "command", "2"))
+			.contains("/trace/TRACE_ID");
+		assertThat(String.join(" ", (List<String>) container.get("command"))).contains("TRACE_ID=");
+		Map<String, Object> selector = at(deployment, "spec", "selector", "matchLabels");
+		assertThat((Map<String, Object>) at(deployment, "spec", "template", "metadata", "labels"))
+			.containsAllEntriesOf(selector);
+	}
+
+	@Test
+	void serviceSelectsTheDeploymentsPods() throws IOException {
+		Map<String, Object> service = load("service.yaml");
+		Map<String, Object> deployment = load("deployment.yaml");
+		assertThat((Map<String, Object>) at(service, "spec", "selector"))
+			.isEqualTo(at(deployment, "spec", "selector", "matchLabels"));
+		assertThat((List<?>) at(service, "spec", "ports")).hasSize(2);
+	}
+
+	@Test
+	void everyTraceKeyInTheConfigMapIsARealProperty() throws IOException {
+		Map<String, Object> configMap = load("configmap.yaml");
+		Map<String, Object> application = new Yaml().load((String) at(configMap, "data", "application.yml"));
+		List<String> keys = new ArrayList<>();
+		flatten("", application, keys);
+		List<String> traceKeys = keys.stream().filter((key) -> key.startsWith("trace.")).toList();
+		assertThat(traceKeys).hasSizeGreaterThan(10);
+		assertThat(knownTraceProperties()).containsAll(traceKeys);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void flatten(String prefix, Map<String, Object> map, List<String> keys) {
+		map.forEach((key, value) -> {
+			String name = prefix.isEmpty() ? key : prefix + "." + key;
+			if (value instanceof Map<?, ?> nested) {
+				flatten(name, (Map<String, Object>) nested, keys);
+			}
+			else {
+				keys.add(name);
+			}
+		});
+	}
+
+	private static Set<String> knownTraceProperties() throws IOException {
+		Set<String> names = new HashSet<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (URL url : Collections.list(KubernetesManifestsTests.class.getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = url.openStream()) {
+				for (JsonNode property : mapper.readTree(in).path("properties")) {
+					String name = property.path("name").asString();
+					if (name.startsWith("trace.")) {
+						names.add(name);
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+}
