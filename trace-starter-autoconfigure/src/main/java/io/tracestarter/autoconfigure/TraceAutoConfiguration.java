@@ -2,6 +2,7 @@ package io.tracestarter.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
@@ -37,6 +38,12 @@ public final class TraceAutoConfiguration {
 	@ConditionalOnMissingBean
 	TraceIdValidator traceIdValidator(TraceProperties properties) {
 		return new TraceIdValidator(properties.getId().getMaxLength());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InboundTrust inboundTrust(TraceProperties properties) {
+		return properties.getInbound().toTrust();
 	}
 
 	@Bean

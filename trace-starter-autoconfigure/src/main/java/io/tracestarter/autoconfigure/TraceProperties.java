@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.InboundTrust;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -22,6 +23,8 @@ public class TraceProperties {
 	private boolean enabled = true;
 
 	private final Id id = new Id();
+
+	private final Inbound inbound = new Inbound();
 
 	private final Http http = new Http();
 
@@ -49,6 +52,10 @@ public class TraceProperties {
 
 	public Id getId() {
 		return this.id;
+	}
+
+	public Inbound getInbound() {
+		return this.inbound;
 	}
 
 	public Http getHttp() {
@@ -122,6 +129,57 @@ public class TraceProperties {
 	}
 
 	/**
+	 * Who may set the trace id.
+	 */
+	public static class Inbound {
+
+		/**
+		 * Who may set the trace id of a request or call: 'all', 'trusted-proxies' (peers
+		 * in trusted-addresses) or 'none' (every request gets a new id).
+		 */
+		private InboundTrust.Policy trust = InboundTrust.Policy.TRUSTED_PROXIES;
+
+		/**
+		 * Addresses and CIDR blocks of the peers allowed to set the id under
+		 * 'trusted-proxies': by default loopback and the private networks a cluster, its
+		 * ingress and its service mesh use.
+		 */
+		private List<String> trustedAddresses = new ArrayList<>(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8",
+				"172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
+
+		public InboundTrust.Policy getTrust() {
+			return this.trust;
+		}
+
+		public void setTrust(InboundTrust.Policy trust) {
+			this.trust = trust;
+		}
+
+		public List<String> getTrustedAddresses() {
+			return this.trustedAddresses;
+		}
+
+		public void setTrustedAddresses(List<String> trustedAddresses) {
+			try {
+				new InboundTrust(InboundTrust.Policy.TRUSTED_PROXIES, trustedAddresses);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("trace.inbound.trusted-addresses: " + ex.getMessage(), ex);
+			}
+			this.trustedAddresses = trustedAddresses;
+		}
+
+		/**
+		 * Return the policy these settings describe.
+		 * @return the policy
+		 */
+		public InboundTrust toTrust() {
+			return new InboundTrust(this.trust, this.trustedAddresses);
+		}
+
+	}
+
+	/**
 	 * Inbound HTTP filters and outbound HTTP clients.
 	 */
 	public static class Http {
@@ -190,6 +248,11 @@ public class TraceProperties {
 			 * Every response carries the id, inbound or generated.
 			 */
 			ALWAYS,
+
+			/**
+			 * Only responses to requests whose id came from the (trusted) client.
+			 */
+			INBOUND,
 
 			/**
 			 * No response carries it.

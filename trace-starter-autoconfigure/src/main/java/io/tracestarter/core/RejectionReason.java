@@ -26,7 +26,12 @@ public enum RejectionReason {
 	/**
 	 * A {@code traceparent} value broke the W3C Trace Context rules.
 	 */
-	INVALID_TRACEPARENT;
+	INVALID_TRACEPARENT,
+
+	/**
+	 * A valid id came from a peer that {@code trace.inbound.trust} does not trust.
+	 */
+	UNTRUSTED;
 
 	/**
 	 * Return the tag value used in metrics and the actuator endpoint.

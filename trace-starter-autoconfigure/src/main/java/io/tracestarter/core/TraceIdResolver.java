@@ -43,6 +43,20 @@ public final class TraceIdResolver {
 	}
 
 	/**
+	 * Resolve the id of one inbound unit of work from a peer that may not be trusted. A
+	 * valid id from an untrusted peer is not used: it is counted as rejected
+	 * ({@code untrusted}), a new id is made, and the untrusted value is returned apart so
+	 * it can be logged once, validated, next to the new id.
+	 * @param layer the layer asking, used as a metric tag
+	 * @param lookup returns the raw value of a source, or {@code null} when absent
+	 * @param trusted whether the peer may set the id
+	 * @return the id and where it came from
+	 */
+	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup, boolean trusted) {
+		return resolve(layer, lookup, this.generator::generate, trusted);
+	}
+
+	/**
 	 * Resolve the id of one inbound unit of work, with a layer's own way to make an id
 	 * when nothing valid arrived (a Kafka record's id is derived from its position, so
 	 * every delivery of the record gets the same one).
@@ -53,6 +67,11 @@ public final class TraceIdResolver {
 	 */
 	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback) {
+		return resolve(layer, lookup, fallback, true);
+	}
+
+	private ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+			Supplier<String> fallback, boolean trusted) {
 		for (InboundSource source : this.sources) {
 			String raw = lookup.apply(source);
 			if (raw == null) {
@@ -71,11 +90,18 @@ public final class TraceIdResolver {
 				this.metrics.rejected(layer, reason);
 				continue;
 			}
+			if (!trusted) {
+				this.metrics.rejected(layer, RejectionReason.UNTRUSTED);
+				this.metrics.generated(layer);
+				// Random, not the span's id: the span may continue the untrusted peer's
+				// own traceparent.
+				return new ResolvedTraceId(TraceIdGenerator.randomHex(), null, candidate);
+			}
 			this.metrics.extracted(layer, source);
-			return new ResolvedTraceId(candidate, source);
+			return new ResolvedTraceId(candidate, source, null);
 		}
 		this.metrics.generated(layer);
-		return new ResolvedTraceId(fallback.get(), null);
+		return new ResolvedTraceId(fallback.get(), null, null);
 	}
 
 	/**
@@ -85,7 +111,7 @@ public final class TraceIdResolver {
 	 */
 	public ResolvedTraceId generate(String layer) {
 		this.metrics.generated(layer);
-		return new ResolvedTraceId(this.generator.generate(), null);
+		return new ResolvedTraceId(this.generator.generate(), null, null);
 	}
 
 	public List<InboundSource> getSources() {
@@ -101,8 +127,10 @@ public final class TraceIdResolver {
 	 *
 	 * @param traceId the id to use
 	 * @param source where it came from, or {@code null} when it was generated
+	 * @param untrustedInbound a valid id an untrusted peer sent, not used; {@code null}
+	 * otherwise
 	 */
-	public record ResolvedTraceId(String traceId, @Nullable InboundSource source) {
+	public record ResolvedTraceId(String traceId, @Nullable InboundSource source, @Nullable String untrustedInbound) {
 
 		/**
 		 * Return whether the id came from the caller.

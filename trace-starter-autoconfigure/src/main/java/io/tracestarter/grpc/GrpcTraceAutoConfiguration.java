@@ -1,6 +1,7 @@
 package io.tracestarter.grpc;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
@@ -41,8 +42,9 @@ public final class GrpcTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		@GlobalServerInterceptor
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		TraceServerInterceptor traceServerInterceptor(TraceIdResolver resolver, ObjectProvider<TraceHopRecorder> hops) {
-			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none));
+		TraceServerInterceptor traceServerInterceptor(TraceIdResolver resolver, ObjectProvider<TraceHopRecorder> hops,
+				InboundTrust trust) {
+			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none), trust);
 		}
 
 	}
@@ -69,8 +71,9 @@ public final class GrpcTraceAutoConfiguration {
 		@GrpcGlobalServerInterceptor
 		@ConditionalOnMissingBean
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		TraceServerInterceptor traceServerInterceptor(TraceIdResolver resolver, ObjectProvider<TraceHopRecorder> hops) {
-			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none));
+		TraceServerInterceptor traceServerInterceptor(TraceIdResolver resolver, ObjectProvider<TraceHopRecorder> hops,
+				InboundTrust trust) {
+			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none), trust);
 		}
 
 	}

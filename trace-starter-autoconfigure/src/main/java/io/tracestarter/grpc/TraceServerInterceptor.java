@@ -1,19 +1,25 @@
 package io.tracestarter.grpc;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.UntrustedInboundLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +47,20 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 
 	private final TraceHopRecorder hops;
 
-	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops) {
+	private final InboundTrust trust;
+
+	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust) {
 		this.resolver = resolver;
 		this.hops = hops;
+		this.trust = trust;
 	}
 
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
-		String traceId = this.resolver.resolve(LAYER, (source) -> lookup(headers, source)).traceId();
+		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source), trusted(call));
+		String traceId = resolved.traceId();
+		inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));
 		this.hops.record(traceId, LAYER, "in");
 		String method = call.getMethodDescriptor().getFullMethodName();
 		ServerCall<Q, R> traced = new SimpleForwardingServerCall<>(call) {
@@ -108,6 +119,15 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			}
 
 		};
+	}
+
+	private boolean trusted(ServerCall<?, ?> call) {
+		SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+		if (remote instanceof InetSocketAddress inet) {
+			return this.trust.trusts(inet.getAddress());
+		}
+		// An in-process call comes from this very application.
+		return remote != null || this.trust.trusts(null);
 	}
 
 	private static @Nullable String lookup(Metadata headers, InboundSource source) {

@@ -2,6 +2,7 @@ package io.tracestarter.http;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
@@ -55,9 +56,9 @@ public final class HttpTraceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties,
-				ObjectProvider<TraceHopRecorder> hops) {
+				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust) {
 			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
-					hops.getIfAvailable(TraceHopRecorder::none));
+					hops.getIfAvailable(TraceHopRecorder::none), trust);
 		}
 
 		@Bean
@@ -77,9 +78,9 @@ public final class HttpTraceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingFilterBean(TraceServletFilter.class)
 		FilterRegistrationBean<TraceServletFilter> traceServletFilter(TraceIdResolver resolver,
-				TraceProperties properties, ObjectProvider<TraceHopRecorder> hops) {
+				TraceProperties properties, ObjectProvider<TraceHopRecorder> hops, InboundTrust trust) {
 			TraceServletFilter filter = new TraceServletFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
-					hops.getIfAvailable(TraceHopRecorder::none));
+					hops.getIfAvailable(TraceHopRecorder::none), trust);
 			FilterRegistrationBean<TraceServletFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(SERVLET_FILTER_ORDER);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);

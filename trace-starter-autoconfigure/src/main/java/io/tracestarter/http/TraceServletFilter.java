@@ -1,11 +1,16 @@
 package io.tracestarter.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.UntrustedInboundLog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,10 +40,14 @@ public final class TraceServletFilter implements Filter {
 
 	private final TraceHopRecorder hops;
 
-	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops) {
+	private final InboundTrust trust;
+
+	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
+			InboundTrust trust) {
 		this.resolver = resolver;
 		this.responseHeader = responseHeader;
 		this.hops = hops;
+		this.trust = trust;
 	}
 
 	@Override
@@ -50,16 +59,22 @@ public final class TraceServletFilter implements Filter {
 			return;
 		}
 		String traceId = (String) request.getAttribute(TRACE_ID_ATTRIBUTE);
+		ResolvedTraceId resolved = null;
 		if (traceId == null) {
-			traceId = this.resolver.resolve("http", (source) -> lookup(httpRequest, source)).traceId();
+			resolved = this.resolver.resolve("http", (source) -> lookup(httpRequest, source),
+					this.trust.trusts(peer(httpRequest)));
+			traceId = resolved.traceId();
 			request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
 			this.hops.record(traceId, "http", "in");
-		}
-		String headerName = this.responseHeader.headerName();
-		if (headerName != null && !httpResponse.isCommitted()) {
-			httpResponse.setHeader(headerName, traceId);
+			String headerName = this.responseHeader.headerFor(resolved);
+			if (headerName != null && !httpResponse.isCommitted()) {
+				httpResponse.setHeader(headerName, traceId);
+			}
 		}
 		TraceScope scope = TraceScope.open(traceId);
+		if (resolved != null) {
+			UntrustedInboundLog.logIfReplaced(resolved, "http");
+		}
 		boolean failed = true;
 		try {
 			chain.doFilter(request, response);
@@ -71,6 +86,20 @@ public final class TraceServletFilter implements Filter {
 			if (!failed || request.getAttribute(TraceCleanupValve.PRESENT_ATTRIBUTE) == null) {
 				scope.close();
 			}
+		}
+	}
+
+	private static @Nullable InetAddress peer(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		if (address == null || address.isEmpty()) {
+			return null;
+		}
+		try {
+			// The container gives an IP literal: no name lookup happens here.
+			return InetAddress.getByName(address);
+		}
+		catch (UnknownHostException ex) {
+			return null;
 		}
 	}
 

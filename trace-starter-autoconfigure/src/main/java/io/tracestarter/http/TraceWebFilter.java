@@ -2,11 +2,16 @@ package io.tracestarter.http;
 
 import io.micrometer.context.ContextSnapshot.Scope;
 import io.micrometer.context.ContextSnapshotFactory;
+import java.net.InetSocketAddress;
+
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
+import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.UntrustedInboundLog;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -39,12 +44,16 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	private final TraceHopRecorder hops;
 
+	private final InboundTrust trust;
+
 	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
-	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops) {
+	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
+			InboundTrust trust) {
 		this.resolver = resolver;
 		this.responseHeader = responseHeader;
 		this.hops = hops;
+		this.trust = trust;
 	}
 
 	@Override
@@ -55,10 +64,11 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return Mono.deferContextual((context) -> {
-			String traceId = resolve(exchange.getRequest(), context);
+			ResolvedTraceId resolved = resolve(exchange.getRequest(), context);
+			String traceId = resolved.traceId();
 			exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
 			this.hops.record(traceId, "http", "in");
-			String headerName = this.responseHeader.headerName();
+			String headerName = this.responseHeader.headerFor(resolved);
 			if (headerName != null) {
 				exchange.getResponse().getHeaders().set(headerName, traceId);
 			}
@@ -66,19 +76,22 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			// Filters and handlers that log while the chain is assembled run here, on
 			// this thread; the scope covers them and is closed before we return.
 			try (TraceScope scope = TraceScope.open(traceId)) {
+				UntrustedInboundLog.logIfReplaced(resolved, "http");
 				result = chain.filter(exchange);
 			}
 			return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, traceId));
 		});
 	}
 
-	private String resolve(ServerHttpRequest request, ContextView context) {
+	private ResolvedTraceId resolve(ServerHttpRequest request, ContextView context) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		boolean trusted = this.trust.trusts((remote != null) ? remote.getAddress() : null);
 		if (context.isEmpty()) {
-			return this.resolver.resolve("http", (source) -> lookup(request, source)).traceId();
+			return this.resolver.resolve("http", (source) -> lookup(request, source), trusted);
 		}
 		// Makes the exchange's observation current, so a generated id is its span's.
 		try (Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
-			return this.resolver.resolve("http", (source) -> lookup(request, source)).traceId();
+			return this.resolver.resolve("http", (source) -> lookup(request, source), trusted);
 		}
 	}
 

@@ -10,6 +10,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdGenerator;
@@ -30,7 +31,7 @@ class TraceServerInterceptorTests {
 	private final TraceServerInterceptor interceptor = new TraceServerInterceptor(
 			new TraceIdResolver(List.of(InboundSource.of("header:X-Trace-ID")), new TraceIdValidator(128),
 					TraceIdGenerator.random(), new TraceMetrics()),
-			TraceHopRecorder.none());
+			TraceHopRecorder.none(), InboundTrust.all());
 
 	@Test
 	void everyCallbackSeesTheIdAndNoThreadKeepsIt() throws Exception {

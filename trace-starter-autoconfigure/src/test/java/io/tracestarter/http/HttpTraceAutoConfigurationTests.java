@@ -1,6 +1,7 @@
 package io.tracestarter.http;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class HttpTraceAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAUserWebFilter() {
-		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none());
+		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all());
 		this.reactiveRunner.withBean(TraceWebFilter.class, () -> mine)
 			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).isSameAs(mine));
 	}
@@ -78,7 +79,7 @@ class HttpTraceAutoConfigurationTests {
 	@Test
 	void backsOffFromAUserServletFilter() {
 		this.servletRunner
-			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none()))
+			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all()))
 			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class).hasBean("myFilter"));
 	}
 
