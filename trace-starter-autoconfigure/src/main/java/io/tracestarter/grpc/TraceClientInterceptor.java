@@ -12,6 +12,7 @@ import io.grpc.Status;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.core.TraceScope;
 
 /**
  * Sends the caller's trace id as {@code x-trace-id} metadata on every outbound call
@@ -51,22 +52,30 @@ public final class TraceClientInterceptor implements ClientInterceptor {
 
 					@Override
 					public void onHeaders(Metadata responseHeaders) {
-						TraceServerInterceptor.inScope(traceId, () -> super.onHeaders(responseHeaders));
+						try (TraceScope scope = TraceScope.open(traceId)) {
+							super.onHeaders(responseHeaders);
+						}
 					}
 
 					@Override
 					public void onMessage(R message) {
-						TraceServerInterceptor.inScope(traceId, () -> super.onMessage(message));
+						try (TraceScope scope = TraceScope.open(traceId)) {
+							super.onMessage(message);
+						}
 					}
 
 					@Override
 					public void onClose(Status status, Metadata trailers) {
-						TraceServerInterceptor.inScope(traceId, () -> super.onClose(status, trailers));
+						try (TraceScope scope = TraceScope.open(traceId)) {
+							super.onClose(status, trailers);
+						}
 					}
 
 					@Override
 					public void onReady() {
-						TraceServerInterceptor.inScope(traceId, super::onReady);
+						try (TraceScope scope = TraceScope.open(traceId)) {
+							super.onReady();
+						}
 					}
 
 				}, headers);

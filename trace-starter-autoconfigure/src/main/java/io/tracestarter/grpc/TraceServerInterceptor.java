@@ -2,8 +2,9 @@ package io.tracestarter.grpc;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Map;
 
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
@@ -49,10 +50,21 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 
 	private final InboundTrust trust;
 
+	/** Metadata keys of the header sources, made once: making a key validates its name. */
+	private final Map<InboundSource, Metadata.Key<String>> keys;
+
 	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust) {
 		this.resolver = resolver;
 		this.hops = hops;
 		this.trust = trust;
+		Map<InboundSource, Metadata.Key<String>> keys = new HashMap<>();
+		for (InboundSource source : resolver.getSources()) {
+			if (source.type() != InboundSource.Type.QUERY) {
+				// gRPC metadata keys are lowercase ASCII; HTTP/2 header names too.
+				keys.put(source, Metadata.Key.of(source.name().toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER));
+			}
+		}
+		this.keys = Map.copyOf(keys);
 	}
 
 	@Override
@@ -60,7 +72,9 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			ServerCallHandler<Q, R> next) {
 		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source), trusted(call));
 		String traceId = resolved.traceId();
-		inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));
+		if (resolved.untrustedInbound() != null) {
+			inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));
+		}
 		this.hops.record(traceId, LAYER, "in");
 		String method = call.getMethodDescriptor().getFullMethodName();
 		ServerCall<Q, R> traced = new SimpleForwardingServerCall<>(call) {
@@ -87,35 +101,47 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			}
 
 		};
-		ServerCall.Listener<Q> listener = inScope(traceId, () -> next.startCall(traced, headers));
+		ServerCall.Listener<Q> listener;
+		try (TraceScope scope = TraceScope.open(traceId)) {
+			listener = next.startCall(traced, headers);
+		}
+		// Plain try blocks rather than lambdas: these run for every message of every call.
 		return new SimpleForwardingServerCallListener<>(listener) {
 
 			@Override
 			public void onMessage(Q message) {
-				inScope(traceId, () -> super.onMessage(message));
+				try (TraceScope scope = TraceScope.open(traceId)) {
+					super.onMessage(message);
+				}
 			}
 
 			@Override
 			public void onHalfClose() {
-				inScope(traceId, super::onHalfClose);
+				try (TraceScope scope = TraceScope.open(traceId)) {
+					super.onHalfClose();
+				}
 			}
 
 			@Override
 			public void onCancel() {
-				inScope(traceId, () -> {
+				try (TraceScope scope = TraceScope.open(traceId)) {
 					logger.info("gRPC call {} cancelled by the client or its deadline", method);
 					super.onCancel();
-				});
+				}
 			}
 
 			@Override
 			public void onComplete() {
-				inScope(traceId, super::onComplete);
+				try (TraceScope scope = TraceScope.open(traceId)) {
+					super.onComplete();
+				}
 			}
 
 			@Override
 			public void onReady() {
-				inScope(traceId, super::onReady);
+				try (TraceScope scope = TraceScope.open(traceId)) {
+					super.onReady();
+				}
 			}
 
 		};
@@ -130,23 +156,14 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 		return remote != null || this.trust.trusts(null);
 	}
 
-	private static @Nullable String lookup(Metadata headers, InboundSource source) {
-		if (source.type() == InboundSource.Type.QUERY) {
-			return null;
-		}
-		// gRPC metadata keys are lowercase ASCII; HTTP/2 header names too.
-		return headers.get(Metadata.Key.of(source.name().toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER));
+	private @Nullable String lookup(Metadata headers, InboundSource source) {
+		Metadata.Key<String> key = this.keys.get(source);
+		return (key != null) ? headers.get(key) : null;
 	}
 
-	static void inScope(String traceId, Runnable action) {
+	private static void inScope(String traceId, Runnable action) {
 		try (TraceScope scope = TraceScope.open(traceId)) {
 			action.run();
-		}
-	}
-
-	static <T> T inScope(String traceId, Supplier<T> action) {
-		try (TraceScope scope = TraceScope.open(traceId)) {
-			return action.get();
 		}
 	}
 
