@@ -6,11 +6,43 @@ import java.util.Locale;
  * One place an inbound trace id is looked up: {@code header:<name>},
  * {@code query:<name>} or {@code traceparent} (the trace-id part of the W3C header).
  *
- * @param type where to look
- * @param name the header or query parameter name
  * @since 0.1.0
  */
-public record InboundSource(Type type, String name) {
+public final class InboundSource {
+
+	private final Type type;
+
+	private final String name;
+
+	/** Used as a metric tag on every extracted id: made once, not per request. */
+	private final String text;
+
+	/**
+	 * Create a source.
+	 * @param type where to look
+	 * @param name the header or query parameter name
+	 */
+	public InboundSource(Type type, String name) {
+		this.type = type;
+		this.name = name;
+		this.text = (type == Type.TRACEPARENT) ? "traceparent" : type.prefix + ":" + name;
+	}
+
+	/**
+	 * Return where this source looks.
+	 * @return the type
+	 */
+	public Type type() {
+		return this.type;
+	}
+
+	/**
+	 * Return the header or query parameter name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
 
 	/**
 	 * Parse a source as written in {@code trace.id.sources}.
@@ -47,8 +79,18 @@ public record InboundSource(Type type, String name) {
 	}
 
 	@Override
+	public boolean equals(Object other) {
+		return (other instanceof InboundSource source) && this.type == source.type && this.name.equals(source.name);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * this.type.hashCode() + this.name.hashCode();
+	}
+
+	@Override
 	public String toString() {
-		return (this.type == Type.TRACEPARENT) ? "traceparent" : this.type.prefix + ":" + this.name;
+		return this.text;
 	}
 
 	/**
