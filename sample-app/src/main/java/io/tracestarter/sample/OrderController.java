@@ -32,11 +32,12 @@ class OrderController {
 		Hops.log("http", "order received for {}", item);
 		return Mono.just(item)
 			.publishOn(Schedulers.boundedElastic())
-			.doOnNext((value) -> Hops.log("reactor", "order handed to a scheduler thread"))
+			.doOnNext((value) -> Hops.log("reactor", "order for {} handed to a scheduler thread", value))
 			.flatMap((value) -> Mono.fromFuture(this.preparation.prepare(value)))
 			.flatMap((reservation) -> Mono.fromFuture(this.kafka.send(TOPIC, reservation)
 				.thenApply((result) -> {
-					Hops.log("kafka", "order record sent to partition {}", result.getRecordMetadata().partition());
+					Hops.log("kafka", "order record {} sent to partition {}", reservation,
+							result.getRecordMetadata().partition());
 					return reservation;
 				})));
 	}
