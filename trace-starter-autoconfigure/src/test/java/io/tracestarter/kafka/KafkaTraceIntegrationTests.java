@@ -10,6 +10,7 @@ import io.tracestarter.app.KafkaTestApplication;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.reliability.HostileCorpus;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -140,7 +141,7 @@ class KafkaTraceIntegrationTests {
 
 	@Test
 	void recordsWithoutOrWithHostileHeadersGetAFreshIdAndAreProcessed(CapturedOutput output) {
-		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, "kafka", null);
+		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, "kafka", "forbidden_character");
 		this.template.send("plain", "no-headers");
 		ProducerRecord<Object, Object> hostile = new ProducerRecord<>("plain", "hostile");
 		hostile.headers().add("X-Trace-ID", "evil\"\n{\"trace_id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
@@ -154,6 +155,24 @@ class KafkaTraceIntegrationTests {
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", "forbidden_character") - rejectedBefore)
 			.isEqualTo(2);
 		assertThat(output.getOut()).doesNotContain("evil");
+	}
+
+	@Test
+	void hostileCorpusInRecordHeadersIsRejectedCountedAndNeverLogged(CapturedOutput output) {
+		List<byte[]> corpus = HostileCorpus.idValues(512 * 1024);
+		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, "kafka", null);
+		for (int i = 0; i < corpus.size(); i++) {
+			ProducerRecord<Object, Object> record = new ProducerRecord<>("plain", 0, null, "corpus-" + i);
+			record.headers().add("X-Trace-ID", corpus.get(i));
+			this.template.send(record);
+		}
+		this.template.flush();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				JsonLines.withMessage(output, (message) -> message.startsWith("plain received corpus-")))
+			.hasSize(corpus.size())
+			.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", null) - rejectedBefore).isEqualTo(corpus.size());
+		assertThat(output.getOut()).doesNotContain(HostileCorpus.MARKER);
 	}
 
 	@Test
