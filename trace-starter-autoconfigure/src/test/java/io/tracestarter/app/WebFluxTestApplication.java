@@ -89,6 +89,26 @@ public class WebFluxTestApplication {
 				.doOnCancel(() -> logger.info("slow cancelled"));
 		}
 
+		@GetMapping("/recover")
+		Mono<String> recover() {
+			return Mono.delay(Duration.ofMillis(1))
+				.flatMap((tick) -> Mono.<String>error(new IllegalStateException("handler failed")))
+				.onErrorResume((ex) -> {
+					logger.info("recovered from {}", ex.getMessage());
+					return Mono.just("recovered");
+				});
+		}
+
+		@GetMapping("/timeout")
+		Mono<String> timeout() {
+			return Mono.<String>never()
+				.timeout(Duration.ofMillis(50))
+				.onErrorResume((ex) -> {
+					logger.info("timed out waiting");
+					return Mono.just("timed out");
+				});
+		}
+
 		@GetMapping("/plain")
 		String plain() {
 			logger.info("plain handler");

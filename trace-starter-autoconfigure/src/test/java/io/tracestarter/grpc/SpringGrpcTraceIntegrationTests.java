@@ -208,6 +208,45 @@ class SpringGrpcTraceIntegrationTests {
 	}
 
 	@Test
+	void unavailableServerFailsTheCallbacksUnderTheCallersId(CapturedOutput output) throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		ManagedChannel unavailable = this.channels.createChannel("127.0.0.1:" + closedPort);
+		CompletableFuture<Void> failed = new CompletableFuture<>();
+		try (TraceScope scope = TraceContext.open("unavailable-1")) {
+			ClientCalls.asyncUnaryCall(unavailable.newCall(EchoGrpc.UNARY, CallOptions.DEFAULT), "nobody",
+					new StreamObserver<>() {
+
+						@Override
+						public void onNext(String value) {
+						}
+
+						@Override
+						public void onError(Throwable failure) {
+							EchoGrpc.logger.info("client saw {}", Status.fromThrowable(failure).getCode());
+							failed.complete(null);
+						}
+
+						@Override
+						public void onCompleted() {
+						}
+
+					});
+		}
+		try {
+			failed.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			unavailable.shutdownNow();
+		}
+		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, "client saw UNAVAILABLE"::equals))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "unavailable-1")));
+	}
+
+	@Test
 	void callerWithoutAnIdSendsNoHeaderAndNothingFails() {
 		assertThat(TraceContext.currentTraceId()).isNull();
 		long sentBefore = this.metrics.count(TraceMetrics.PROPAGATED, "grpc", null);

@@ -140,6 +140,21 @@ class WebFluxTraceIntegrationTests {
 	}
 
 	@Test
+	void onErrorResumeAndTimeoutPathsKeepTheId(CapturedOutput output) {
+		assertThat(client().get().uri("/recover").header("X-Trace-ID", "recover-1").retrieve().bodyToMono(String.class)
+			.block(Duration.ofSeconds(10))).isEqualTo("recovered");
+		assertThat(client().get().uri("/timeout").header("X-Trace-ID", "timeout-1").retrieve().bodyToMono(String.class)
+			.block(Duration.ofSeconds(10))).isEqualTo("timed out");
+		await().untilAsserted(() -> {
+			assertThat(JsonLines.withMessage(output, "recovered from handler failed"::equals)).singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "recover-1"));
+			// The timeout fires on a Reactor timer thread.
+			assertThat(JsonLines.withMessage(output, "timed out waiting"::equals)).singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "timeout-1"));
+		});
+	}
+
+	@Test
 	void hostileInboundValuesAreRejectedCountedAndNeverEchoed(CapturedOutput output) {
 		List<String> hostile = HostileTraceIds.values();
 		long rejectedBefore = rejected();
