@@ -15,15 +15,16 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
- * The cost of one executor hop's decoration: decorate on the submitting thread, run on
- * the worker (here the same thread, so only the decoration is measured, not queueing).
+ * The cost of one executor hop's decoration: decorate on the submitting thread while a
+ * trace id is current, then run where none is (as on a pool thread). Both happen on the
+ * benchmark thread, so queueing is not measured; the submitter's scope is opened and
+ * closed around each decoration, and {@link #submitterScopeOnly()} measures that alone.
  * Compared with no decoration and with Spring's {@code ContextPropagatingTaskDecorator},
  * which carries every registered thread-local (ours included).
  */
@@ -39,37 +40,50 @@ public class TaskDecoratorBenchmark {
 
 	private final ContextPropagatingTaskDecorator contextPropagatingDecorator = new ContextPropagatingTaskDecorator();
 
-	private TraceScope scope;
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
 	private Blackhole blackhole;
 
 	private Runnable task;
 
 	@Setup(Level.Trial)
-	public void openRequestScope(Blackhole blackhole) {
+	public void setUp(Blackhole blackhole) {
 		this.blackhole = blackhole;
 		this.task = () -> this.blackhole.consume(TraceContext.currentTraceId());
-		this.scope = TraceContext.open("4bf92f3577b34da6a3ce929d0e0e4736");
-	}
-
-	@TearDown(Level.Trial)
-	public void closeRequestScope() {
-		this.scope.close();
 	}
 
 	@Benchmark
 	public void undecorated() {
-		this.task.run();
+		Runnable submitted;
+		try (TraceScope scope = TraceContext.open(TRACE_ID)) {
+			submitted = this.task;
+		}
+		submitted.run();
+	}
+
+	@Benchmark
+	public void submitterScopeOnly() {
+		try (TraceScope scope = TraceContext.open(TRACE_ID)) {
+			this.blackhole.consume(scope);
+		}
 	}
 
 	@Benchmark
 	public void traceTaskDecorator() {
-		this.traceDecorator.decorate(this.task).run();
+		Runnable submitted;
+		try (TraceScope scope = TraceContext.open(TRACE_ID)) {
+			submitted = this.traceDecorator.decorate(this.task);
+		}
+		submitted.run();
 	}
 
 	@Benchmark
 	public void contextPropagatingTaskDecorator() {
-		this.contextPropagatingDecorator.decorate(this.task).run();
+		Runnable submitted;
+		try (TraceScope scope = TraceContext.open(TRACE_ID)) {
+			submitted = this.contextPropagatingDecorator.decorate(this.task);
+		}
+		submitted.run();
 	}
 
 }

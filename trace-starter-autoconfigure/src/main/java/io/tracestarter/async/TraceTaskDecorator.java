@@ -1,5 +1,6 @@
 package io.tracestarter.async;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.tracestarter.core.TraceContext;
@@ -63,6 +64,12 @@ public final class TraceTaskDecorator implements TaskDecorator {
 
 		@Override
 		public void run() {
+			if (Objects.equals(TraceContext.currentTraceId(), this.traceId)) {
+				// Already under this id: the task ran on its submitter's thread, or an
+				// executor's own decorators wrapped ours once more.
+				this.delegate.run();
+				return;
+			}
 			try (TraceScope scope = TraceScope.open(this.traceId)) {
 				if (this.traceId != null) {
 					this.hops.record(this.traceId, "async", "hop");
@@ -78,6 +85,9 @@ public final class TraceTaskDecorator implements TaskDecorator {
 
 		@Override
 		public T call() throws Exception {
+			if (Objects.equals(TraceContext.currentTraceId(), this.traceId)) {
+				return this.delegate.call();
+			}
 			try (TraceScope scope = TraceScope.open(this.traceId)) {
 				if (this.traceId != null) {
 					this.hops.record(this.traceId, "async", "hop");
