@@ -1,0 +1,76 @@
+package io.tracestarter.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.tracestarter.core.TraceContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A Reactor chain of 5 operators and 2 scheduler hops, with the starter's setting
+ * (automatic context propagation on, the trace id in the context) and without any hook.
+ * Each parameter value runs in its own JVM fork, as the hook is process-wide.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class ReactorChainBenchmark {
+
+	@Param({ "none", "starter" })
+	public String setup;
+
+	private Scheduler first;
+
+	private Scheduler second;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		if (this.setup.equals("starter")) {
+			Hooks.enableAutomaticContextPropagation();
+		}
+		this.first = Schedulers.newSingle("first");
+		this.second = Schedulers.newSingle("second");
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.first.dispose();
+		this.second.dispose();
+		Hooks.disableAutomaticContextPropagation();
+	}
+
+	@Benchmark
+	public Integer chain() {
+		Mono<Integer> chain = Mono.just(1)
+			.map((value) -> value + 1)
+			.publishOn(this.first)
+			.filter((value) -> value > 0)
+			.map((value) -> value * 2)
+			.publishOn(this.second)
+			.flatMap((value) -> Mono.just(value + 1))
+			.map((value) -> value - 1);
+		if (this.setup.equals("starter")) {
+			chain = chain.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "4bf92f3577b34da6a3ce929d0e0e4736"));
+		}
+		return chain.block();
+	}
+
+}
