@@ -1,6 +1,9 @@
 package io.tracestarter.core;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 /**
  * A trace id made current on one thread; closing it restores the id that was current
@@ -10,15 +13,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TraceScope implements AutoCloseable {
 
+	/** Returned when the id asked for is already current: nothing to set, nothing to restore. */
+	private static final TraceScope UNCHANGED = new TraceScope(null, null);
+
 	private final @Nullable String previous;
 
-	private final Thread owner;
+	private final @Nullable Thread owner;
 
 	private boolean closed;
 
-	private TraceScope(@Nullable String previous) {
+	private TraceScope(@Nullable String previous, @Nullable Thread owner) {
 		this.previous = previous;
-		this.owner = Thread.currentThread();
+		this.owner = owner;
 	}
 
 	/**
@@ -27,7 +33,14 @@ public final class TraceScope implements AutoCloseable {
 	 * @return the scope to close
 	 */
 	public static TraceScope open(@Nullable String traceId) {
-		TraceScope scope = new TraceScope(TraceIdHolder.get());
+		String previous = TraceIdHolder.get();
+		if (Objects.equals(previous, traceId) && Objects.equals(MDC.get(TraceContext.MDC_KEY), traceId)) {
+			// Nested scopes of one id are common (a callback of a call on the thread that
+			// made it): skip the writes. The MDC is checked too, as application code may
+			// have cleared it.
+			return UNCHANGED;
+		}
+		TraceScope scope = new TraceScope(previous, Thread.currentThread());
 		TraceIdHolder.set(traceId);
 		return scope;
 	}
@@ -38,7 +51,7 @@ public final class TraceScope implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.closed || Thread.currentThread() != this.owner) {
+		if (this.owner == null || this.closed || Thread.currentThread() != this.owner) {
 			return;
 		}
 		this.closed = true;

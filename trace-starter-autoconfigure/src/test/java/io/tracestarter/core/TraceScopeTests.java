@@ -36,6 +36,21 @@ class TraceScopeTests {
 	}
 
 	@Test
+	void sameIdNestedKeepsTheIdAndStillRepairsAClearedMdc() {
+		try (TraceScope outer = TraceContext.open("same")) {
+			try (TraceScope inner = TraceContext.open("same")) {
+				assertThat(MDC.get("trace_id")).isEqualTo("same");
+			}
+			assertThat(TraceContext.currentTraceId()).isEqualTo("same");
+			assertThat(MDC.get("trace_id")).isEqualTo("same");
+			MDC.clear();
+			try (TraceScope inner = TraceContext.open("same")) {
+				assertThat(MDC.get("trace_id")).isEqualTo("same");
+			}
+		}
+	}
+
+	@Test
 	void scopeRestoresAlsoWhenTheWorkFails() {
 		assertThatIllegalStateException().isThrownBy(() -> {
 			try (TraceScope scope = TraceContext.open("failing")) {
