@@ -70,7 +70,16 @@ public final class TraceIdResolver {
 		return resolve(layer, lookup, fallback, true);
 	}
 
-	private ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+	/**
+	 * Resolve the id of one inbound unit of work from a peer that may not be trusted,
+	 * with the layer's own way to make an id when nothing valid arrived.
+	 * @param layer the layer asking, used as a metric tag
+	 * @param lookup returns the raw value of a source, or {@code null} when absent
+	 * @param fallback makes the id when no source gave a valid one
+	 * @param trusted whether the peer may set the id
+	 * @return the id and where it came from
+	 */
+	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback, boolean trusted) {
 		for (InboundSource source : this.sources) {
 			String raw = lookup.apply(source);
@@ -102,6 +111,15 @@ public final class TraceIdResolver {
 		}
 		this.metrics.generated(layer);
 		return new ResolvedTraceId(fallback.get(), null, null);
+	}
+
+	/**
+	 * Make a new id with the configured generator, without counting it; for a fallback
+	 * passed to {@link #resolve(String, Function, Supplier, boolean)}.
+	 * @return the id
+	 */
+	public String newId() {
+		return this.generator.generate();
 	}
 
 	/**

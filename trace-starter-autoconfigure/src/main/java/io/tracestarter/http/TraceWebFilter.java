@@ -86,12 +86,17 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	private ResolvedTraceId resolve(ServerHttpRequest request, ContextView context) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		boolean trusted = this.trust.trusts((remote != null) ? remote.getAddress() : null);
+		return this.resolver.resolve("http", (source) -> lookup(request, source), () -> generate(context), trusted);
+	}
+
+	private String generate(ContextView context) {
 		if (context.isEmpty()) {
-			return this.resolver.resolve("http", (source) -> lookup(request, source), trusted);
+			return this.resolver.newId();
 		}
-		// Makes the exchange's observation current, so a generated id is its span's.
+		// Makes the exchange's observation current, so a generated id is its span's. Only
+		// here: a request that brings a valid id does not pay for restoring thread-locals.
 		try (Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
-			return this.resolver.resolve("http", (source) -> lookup(request, source), trusted);
+			return this.resolver.newId();
 		}
 	}
 
