@@ -62,7 +62,7 @@ public class KafkaLayerBenchmark {
 				TraceIdGenerator.random(), new TraceMetrics());
 		this.ids = new KafkaTraceIds(resolver);
 		this.producerInterceptor = new TraceProducerInterceptor("X-Trace-ID", new TraceMetrics(), TraceHopRecorder.none());
-		this.recordInterceptor = new TraceRecordInterceptor(this.ids, TraceHopRecorder.none());
+		this.recordInterceptor = new TraceRecordInterceptor(this.ids, TraceHopRecorder.none(), io.tracestarter.sampling.RequestSampling.none());
 		this.record = record(0);
 		this.batch = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {

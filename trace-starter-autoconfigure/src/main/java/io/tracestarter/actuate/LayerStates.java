@@ -28,6 +28,9 @@ final class LayerStates {
 		states.add(state(environment, classLoader, "kafka", "org.springframework.kafka.core.KafkaTemplate"));
 		states.add(state(environment, classLoader, "logging", "ch.qos.logback.classic.LoggerContext"));
 		states.add(state(environment, classLoader, "k8s", "ch.qos.logback.classic.LoggerContext"));
+		states.add(environment.getProperty("trace.sampling.enabled", Boolean.class, false)
+				? state(environment, classLoader, "sampling", "ch.qos.logback.classic.LoggerContext")
+				: new LayerState("sampling", "off (trace.sampling.enabled=false, the default)"));
 		return states;
 	}
 

@@ -11,6 +11,7 @@ import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.logging.BreakPoints;
+import io.tracestarter.sampling.SamplingState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -41,14 +42,18 @@ public class TraceContextEndpoint {
 
 	private final TraceIdValidator validator;
 
+	private final @Nullable SamplingState sampling;
+
 	public TraceContextEndpoint(TraceProperties properties, List<LayerState> layers, TraceMetrics metrics,
-			RecentTraceHops hops, @Nullable BreakPoints breakPoints, TraceIdValidator validator) {
+			RecentTraceHops hops, @Nullable BreakPoints breakPoints, TraceIdValidator validator,
+			@Nullable SamplingState sampling) {
 		this.properties = properties;
 		this.layers = layers;
 		this.metrics = metrics;
 		this.hops = hops;
 		this.breakPoints = breakPoints;
 		this.validator = validator;
+		this.sampling = sampling;
 	}
 
 	/**
@@ -57,7 +62,8 @@ public class TraceContextEndpoint {
 	 */
 	@ReadOperation
 	public TraceContextDescriptor traceContext() {
-		return new TraceContextDescriptor(config(), layerCounters(), breakPoints());
+		return new TraceContextDescriptor(config(), layerCounters(), breakPoints(),
+				(this.sampling != null) ? this.sampling.describe() : null);
 	}
 
 	/**
@@ -127,9 +133,11 @@ public class TraceContextEndpoint {
 	 * @param config the effective settings
 	 * @param layers counters per layer
 	 * @param breakPoints where lines lost their id; {@code null} without Logback
+	 * @param sampling log sampling's rules, counters and buffers; {@code null} when off
 	 */
 	public record TraceContextDescriptor(Config config, Map<String, LayerCounters> layers,
-			@Nullable BreakPointsDescriptor breakPoints) implements OperationResponseBody {
+			@Nullable BreakPointsDescriptor breakPoints, SamplingState.@Nullable Descriptor sampling)
+			implements OperationResponseBody {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import io.tracestarter.core.TraceIdThreadLocalAccessor;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.logging.BreakPoints;
+import io.tracestarter.sampling.SamplingState;
 import io.tracestarter.logging.LoggingTraceAutoConfiguration;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -48,10 +49,11 @@ public final class TraceContextEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TraceContextEndpoint traceContextEndpoint(TraceProperties properties, TraceMetrics metrics, RecentTraceHops hops,
-			ObjectProvider<BreakPoints> breakPoints, TraceIdValidator validator, Environment environment) {
+			ObjectProvider<BreakPoints> breakPoints, TraceIdValidator validator, Environment environment,
+			ObjectProvider<SamplingState> sampling) {
 		return new TraceContextEndpoint(properties,
 				LayerStates.of(environment, TraceContextEndpointAutoConfiguration.class.getClassLoader()), metrics, hops,
-				breakPoints.getIfAvailable(), validator);
+				breakPoints.getIfAvailable(), validator, sampling.getIfAvailable());
 	}
 
 	/**

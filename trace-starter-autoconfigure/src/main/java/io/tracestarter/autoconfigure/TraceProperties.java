@@ -1,5 +1,6 @@
 package io.tracestarter.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.util.Assert;
 
 /**
@@ -41,6 +43,8 @@ public class TraceProperties {
 	private final K8s k8s = new K8s();
 
 	private final Actuator actuator = new Actuator();
+
+	private final Sampling sampling = new Sampling();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -88,6 +92,10 @@ public class TraceProperties {
 
 	public Actuator getActuator() {
 		return this.actuator;
+	}
+
+	public Sampling getSampling() {
+		return this.sampling;
 	}
 
 	/**
@@ -493,6 +501,229 @@ public class TraceProperties {
 			Assert.isTrue(maxBreakPoints >= 1 && maxBreakPoints <= 10_000,
 					"trace.actuator.max-break-points must be between 1 and 10000");
 			this.maxBreakPoints = maxBreakPoints;
+		}
+
+	}
+
+	/**
+	 * Log sampling: rules that keep a share of the lines of healthy traffic, decided
+	 * once per trace id, with full capture of requests that fail.
+	 */
+	public static class Sampling {
+
+		/**
+		 * Whether log lines are sampled. Off writes every line.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Whether DEBUG lines below their logger's level are captured for sampled-out
+		 * requests and written if the request fails.
+		 */
+		private boolean captureDebugOnError = false;
+
+		/**
+		 * Rules, matched in order; the first that matches decides. Traffic no rule
+		 * matches keeps every line.
+		 */
+		private List<Rule> rules = new ArrayList<>();
+
+		private final Buffer buffer = new Buffer();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isCaptureDebugOnError() {
+			return this.captureDebugOnError;
+		}
+
+		public void setCaptureDebugOnError(boolean captureDebugOnError) {
+			this.captureDebugOnError = captureDebugOnError;
+		}
+
+		public List<Rule> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(List<Rule> rules) {
+			this.rules = rules;
+		}
+
+		public Buffer getBuffer() {
+			return this.buffer;
+		}
+
+		/**
+		 * One sampling rule: exactly one of route, grpc-method, kafka-topic or logger,
+		 * and the share of trace ids whose lines are kept.
+		 */
+		public static class Rule {
+
+			/**
+			 * Name in metrics and the actuator endpoint; derived from the pattern when
+			 * not set.
+			 */
+			private String name;
+
+			/**
+			 * HTTP request path pattern, Ant style, for example /actuator/health/**.
+			 */
+			private String route;
+
+			/**
+			 * gRPC full method name, '*' as a wildcard, for example
+			 * grpc.health.v1.Health/*.
+			 */
+			private String grpcMethod;
+
+			/**
+			 * Kafka topic, '*' as a wildcard.
+			 */
+			private String kafkaTopic;
+
+			/**
+			 * Logger name: the logger and its children; '*' as a wildcard.
+			 */
+			private String logger;
+
+			/**
+			 * Share of trace ids whose lines are kept, from 0 (none) to 1 (all).
+			 */
+			private double rate = 1.0;
+
+			public String getName() {
+				return this.name;
+			}
+
+			public void setName(String name) {
+				this.name = name;
+			}
+
+			public String getRoute() {
+				return this.route;
+			}
+
+			public void setRoute(String route) {
+				this.route = route;
+			}
+
+			public String getGrpcMethod() {
+				return this.grpcMethod;
+			}
+
+			public void setGrpcMethod(String grpcMethod) {
+				this.grpcMethod = grpcMethod;
+			}
+
+			public String getKafkaTopic() {
+				return this.kafkaTopic;
+			}
+
+			public void setKafkaTopic(String kafkaTopic) {
+				this.kafkaTopic = kafkaTopic;
+			}
+
+			public String getLogger() {
+				return this.logger;
+			}
+
+			public void setLogger(String logger) {
+				this.logger = logger;
+			}
+
+			public double getRate() {
+				return this.rate;
+			}
+
+			public void setRate(double rate) {
+				this.rate = rate;
+			}
+
+		}
+
+		/**
+		 * Where the lines of a sampled-out request wait until it ends.
+		 */
+		public static class Buffer {
+
+			/**
+			 * Most lines kept for one request; further lines are counted and announced
+			 * by a marker line when the buffer is written.
+			 */
+			private int maxLines = 1000;
+
+			/**
+			 * Most bytes (estimated) kept for one request.
+			 */
+			private DataSize maxBytes = DataSize.ofKilobytes(512);
+
+			/**
+			 * Most bytes (estimated) kept for all requests together.
+			 */
+			private DataSize maxTotalBytes = DataSize.ofMegabytes(32);
+
+			/**
+			 * Most requests buffered at once; requests beyond it are not sampled (every
+			 * line is written).
+			 */
+			private int maxRequests = 10_000;
+
+			/**
+			 * How long a request may stay open before its buffer is discarded, so a
+			 * request that never ends holds no memory for ever.
+			 */
+			private Duration maxAge = Duration.ofMinutes(2);
+
+			public int getMaxLines() {
+				return this.maxLines;
+			}
+
+			public void setMaxLines(int maxLines) {
+				Assert.isTrue(maxLines >= 1, "trace.sampling.buffer.max-lines must be at least 1");
+				this.maxLines = maxLines;
+			}
+
+			public DataSize getMaxBytes() {
+				return this.maxBytes;
+			}
+
+			public void setMaxBytes(DataSize maxBytes) {
+				Assert.isTrue(maxBytes.toBytes() >= 1024, "trace.sampling.buffer.max-bytes must be at least 1KB");
+				this.maxBytes = maxBytes;
+			}
+
+			public DataSize getMaxTotalBytes() {
+				return this.maxTotalBytes;
+			}
+
+			public void setMaxTotalBytes(DataSize maxTotalBytes) {
+				Assert.isTrue(maxTotalBytes.toBytes() >= 1024, "trace.sampling.buffer.max-total-bytes must be at least 1KB");
+				this.maxTotalBytes = maxTotalBytes;
+			}
+
+			public int getMaxRequests() {
+				return this.maxRequests;
+			}
+
+			public void setMaxRequests(int maxRequests) {
+				Assert.isTrue(maxRequests >= 1, "trace.sampling.buffer.max-requests must be at least 1");
+				this.maxRequests = maxRequests;
+			}
+
+			public Duration getMaxAge() {
+				return this.maxAge;
+			}
+
+			public void setMaxAge(Duration maxAge) {
+				Assert.isTrue(!maxAge.isNegative() && !maxAge.isZero(), "trace.sampling.buffer.max-age must be positive");
+				this.maxAge = maxAge;
+			}
+
 		}
 
 	}

@@ -5,6 +5,7 @@ import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.sampling.RequestSampling;
 import net.devh.boot.grpc.client.interceptor.GrpcGlobalClientInterceptor;
 import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
 
@@ -43,8 +44,9 @@ public final class GrpcTraceAutoConfiguration {
 		@GlobalServerInterceptor
 		@Order(Ordered.HIGHEST_PRECEDENCE)
 		TraceServerInterceptor traceServerInterceptor(TraceIdResolver resolver, ObjectProvider<TraceHopRecorder> hops,
-				InboundTrust trust) {
-			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none), trust);
+				InboundTrust trust, ObjectProvider<RequestSampling> sampling) {
+			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none), trust,
+					sampling.getIfAvailable(RequestSampling::none));
 		}
 
 	}
@@ -72,8 +74,9 @@ public final class GrpcTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		@Order(Ordered.HIGHEST_PRECEDENCE)
 		TraceServerInterceptor traceServerInterceptor(TraceIdResolver resolver, ObjectProvider<TraceHopRecorder> hops,
-				InboundTrust trust) {
-			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none), trust);
+				InboundTrust trust, ObjectProvider<RequestSampling> sampling) {
+			return new TraceServerInterceptor(resolver, hops.getIfAvailable(TraceHopRecorder::none), trust,
+					sampling.getIfAvailable(RequestSampling::none));
 		}
 
 	}

@@ -21,6 +21,9 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
 import io.tracestarter.core.UntrustedInboundLog;
+import io.tracestarter.sampling.RequestSampling;
+import io.tracestarter.sampling.RequestSampling.Kind;
+import io.tracestarter.sampling.RequestSampling.Request;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +53,17 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 
 	private final InboundTrust trust;
 
+	private final RequestSampling sampling;
+
 	/** Metadata keys of the header sources, made once: making a key validates its name. */
 	private final Map<InboundSource, Metadata.Key<String>> keys;
 
-	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust) {
+	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust,
+			RequestSampling sampling) {
 		this.resolver = resolver;
 		this.hops = hops;
 		this.trust = trust;
+		this.sampling = sampling;
 		Map<InboundSource, Metadata.Key<String>> keys = new HashMap<>();
 		for (InboundSource source : resolver.getSources()) {
 			if (source.type() != InboundSource.Type.QUERY) {
@@ -77,6 +84,7 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 		}
 		this.hops.record(traceId, LAYER, "in");
 		String method = call.getMethodDescriptor().getFullMethodName();
+		Request sampled = this.sampling.begin(traceId, Kind.GRPC_METHOD, method);
 		ServerCall<Q, R> traced = new SimpleForwardingServerCall<>(call) {
 
 			private volatile boolean headersSent;
@@ -98,12 +106,17 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 					inScope(traceId, () -> logger.info("gRPC call {} ended with status {}", method, status.getCode()));
 				}
 				super.close(status, trailers);
+				sampled.end(!status.isOk());
 			}
 
 		};
 		ServerCall.Listener<Q> listener;
 		try (TraceScope scope = TraceScope.open(traceId)) {
 			listener = next.startCall(traced, headers);
+		}
+		catch (RuntimeException | Error ex) {
+			sampled.end(true);
+			throw ex;
 		}
 		// Plain try blocks rather than lambdas: these run for every message of every call.
 		return new SimpleForwardingServerCallListener<>(listener) {
@@ -127,6 +140,7 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 				try (TraceScope scope = TraceScope.open(traceId)) {
 					logger.info("gRPC call {} cancelled by the client or its deadline", method);
 					super.onCancel();
+					sampled.end(false);
 				}
 			}
 

@@ -6,6 +6,7 @@ import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.sampling.RequestSampling;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
@@ -56,9 +57,9 @@ public final class HttpTraceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties,
-				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust) {
+				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust, ObjectProvider<RequestSampling> sampling) {
 			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
-					hops.getIfAvailable(TraceHopRecorder::none), trust);
+					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none));
 		}
 
 		@Bean
@@ -78,9 +79,10 @@ public final class HttpTraceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingFilterBean(TraceServletFilter.class)
 		FilterRegistrationBean<TraceServletFilter> traceServletFilter(TraceIdResolver resolver,
-				TraceProperties properties, ObjectProvider<TraceHopRecorder> hops, InboundTrust trust) {
+				TraceProperties properties, ObjectProvider<TraceHopRecorder> hops, InboundTrust trust,
+				ObjectProvider<RequestSampling> sampling) {
 			TraceServletFilter filter = new TraceServletFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
-					hops.getIfAvailable(TraceHopRecorder::none), trust);
+					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none));
 			FilterRegistrationBean<TraceServletFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(SERVLET_FILTER_ORDER);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);

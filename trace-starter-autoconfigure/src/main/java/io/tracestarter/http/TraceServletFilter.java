@@ -11,6 +11,9 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
 import io.tracestarter.core.UntrustedInboundLog;
+import io.tracestarter.sampling.RequestSampling;
+import io.tracestarter.sampling.RequestSampling.Kind;
+import io.tracestarter.sampling.RequestSampling.Request;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,6 +37,9 @@ public final class TraceServletFilter implements Filter {
 	 */
 	public static final String TRACE_ID_ATTRIBUTE = TraceServletFilter.class.getName() + ".traceId";
 
+	/** Request attribute that holds the log sampling handle across dispatches. */
+	private static final String SAMPLED_ATTRIBUTE = TraceServletFilter.class.getName() + ".sampled";
+
 	private final TraceIdResolver resolver;
 
 	private final ResponseHeaderPolicy responseHeader;
@@ -42,12 +48,15 @@ public final class TraceServletFilter implements Filter {
 
 	private final InboundTrust trust;
 
+	private final RequestSampling sampling;
+
 	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
-			InboundTrust trust) {
+			InboundTrust trust, RequestSampling sampling) {
 		this.resolver = resolver;
 		this.responseHeader = responseHeader;
 		this.hops = hops;
 		this.trust = trust;
+		this.sampling = sampling;
 	}
 
 	@Override
@@ -70,6 +79,10 @@ public final class TraceServletFilter implements Filter {
 			if (headerName != null && !httpResponse.isCommitted()) {
 				httpResponse.setHeader(headerName, traceId);
 			}
+			Request sampled = this.sampling.begin(traceId, Kind.ROUTE, pathWithinApplication(httpRequest));
+			if (sampled != Request.NONE) {
+				request.setAttribute(SAMPLED_ATTRIBUTE, sampled);
+			}
 		}
 		TraceScope scope = TraceScope.open(traceId);
 		if (resolved != null) {
@@ -81,12 +94,28 @@ public final class TraceServletFilter implements Filter {
 			failed = false;
 		}
 		finally {
+			endSampling(httpRequest, httpResponse, failed);
 			// On failure, with Tomcat's cleanup valve around us, keep the id for the
 			// container's own error line; the valve clears it when the request leaves.
 			if (!failed || request.getAttribute(TraceCleanupValve.PRESENT_ATTRIBUTE) == null) {
 				scope.close();
 			}
 		}
+	}
+
+	// The request ends with the last dispatch that does not start async processing.
+	private static void endSampling(HttpServletRequest request, HttpServletResponse response, boolean failed) {
+		if (request.isAsyncStarted() || !(request.getAttribute(SAMPLED_ATTRIBUTE) instanceof Request sampled)) {
+			return;
+		}
+		sampled.end(failed || response.getStatus() >= 500);
+	}
+
+	private static String pathWithinApplication(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		return (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath))
+				? uri.substring(contextPath.length()) : uri;
 	}
 
 	private static @Nullable InetAddress peer(HttpServletRequest request) {

@@ -12,11 +12,16 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
 import io.tracestarter.core.UntrustedInboundLog;
+import io.tracestarter.sampling.RequestSampling;
+import io.tracestarter.sampling.RequestSampling.Kind;
+import io.tracestarter.sampling.RequestSampling.Request;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.util.context.ContextView;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -46,14 +51,17 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	private final InboundTrust trust;
 
+	private final RequestSampling sampling;
+
 	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
 	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
-			InboundTrust trust) {
+			InboundTrust trust, RequestSampling sampling) {
 		this.resolver = resolver;
 		this.responseHeader = responseHeader;
 		this.hops = hops;
 		this.trust = trust;
+		this.sampling = sampling;
 	}
 
 	@Override
@@ -72,6 +80,8 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			if (headerName != null) {
 				exchange.getResponse().getHeaders().set(headerName, traceId);
 			}
+			Request sampled = this.sampling.begin(traceId, Kind.ROUTE,
+					exchange.getRequest().getPath().pathWithinApplication().value());
 			Mono<Void> result;
 			// Filters and handlers that log while the chain is assembled run here, on
 			// this thread; the scope covers them and is closed before we return.
@@ -79,8 +89,24 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 				UntrustedInboundLog.logIfReplaced(resolved, "http");
 				result = chain.filter(exchange);
 			}
+			catch (RuntimeException | Error ex) {
+				sampled.end(true);
+				throw ex;
+			}
+			if (sampled != Request.NONE) {
+				result = result.doFinally((signal) -> sampled.end(failed(signal, exchange)));
+			}
 			return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, traceId));
 		});
+	}
+
+	// A cancelled exchange (the client went away) is not a failure of the application.
+	private static boolean failed(SignalType signal, ServerWebExchange exchange) {
+		if (signal == SignalType.ON_ERROR) {
+			return true;
+		}
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		return signal == SignalType.ON_COMPLETE && status != null && status.is5xxServerError();
 	}
 
 	private ResolvedTraceId resolve(ServerHttpRequest request, ContextView context) {

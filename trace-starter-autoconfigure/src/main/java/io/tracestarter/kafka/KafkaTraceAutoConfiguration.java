@@ -5,6 +5,7 @@ import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.sampling.RequestSampling;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,10 +30,11 @@ public final class KafkaTraceAutoConfiguration {
 
 	@Bean
 	KafkaTraceComponents kafkaTraceComponents(TraceIdResolver resolver, TraceProperties properties,
-			TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops) {
+			TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops, ObjectProvider<RequestSampling> sampling) {
 		TraceHopRecorder recorder = hops.getIfAvailable(TraceHopRecorder::none);
 		KafkaTraceIds ids = new KafkaTraceIds(resolver);
-		return new KafkaTraceComponents(new TraceRecordInterceptor(ids, recorder),
+		return new KafkaTraceComponents(
+				new TraceRecordInterceptor(ids, recorder, sampling.getIfAvailable(RequestSampling::none)),
 				new TraceProducerInterceptor(properties.getKafka().getHeaderName(), metrics, recorder),
 				new BatchListenerTracingInterceptor(ids, recorder));
 	}

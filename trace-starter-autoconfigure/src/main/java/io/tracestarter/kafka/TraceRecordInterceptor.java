@@ -5,6 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.sampling.RequestSampling;
+import io.tracestarter.sampling.RequestSampling.Kind;
+import io.tracestarter.sampling.RequestSampling.Request;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +27,15 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 
 	private final TraceHopRecorder hops;
 
-	/** Open scopes by listener thread; at most one entry per container thread. */
-	private final Map<Thread, TraceScope> open = new ConcurrentHashMap<>();
+	private final RequestSampling sampling;
 
-	TraceRecordInterceptor(KafkaTraceIds ids, TraceHopRecorder hops) {
+	/** Open scopes by listener thread; at most one entry per container thread. */
+	private final Map<Thread, Open> open = new ConcurrentHashMap<>();
+
+	TraceRecordInterceptor(KafkaTraceIds ids, TraceHopRecorder hops, RequestSampling sampling) {
 		this.ids = ids;
 		this.hops = hops;
+		this.sampling = sampling;
 	}
 
 	@Override
@@ -37,7 +43,8 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 			Consumer<Object, Object> consumer) {
 		close();
 		String traceId = this.ids.of(record);
-		this.open.put(Thread.currentThread(), TraceScope.open(traceId));
+		TraceScope scope = TraceScope.open(traceId);
+		this.open.put(Thread.currentThread(), new Open(scope, this.sampling.begin(traceId, Kind.KAFKA_TOPIC, record.topic())));
 		this.hops.record(traceId, KafkaTraceIds.LAYER, "in");
 		return record;
 	}
@@ -50,7 +57,12 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	@Override
 	public void failure(ConsumerRecord<Object, Object> record, Exception exception,
 			Consumer<Object, Object> consumer) {
-		// Kept open on purpose: the error handler runs next, on this thread.
+		// The id is kept open on purpose: the error handler runs next, on this thread.
+		// The record's held-back lines are written now, before the error handler's.
+		Open current = this.open.get(Thread.currentThread());
+		if (current != null) {
+			current.sampled().end(true);
+		}
 	}
 
 	@Override
@@ -59,10 +71,14 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	}
 
 	private void close() {
-		TraceScope scope = this.open.remove(Thread.currentThread());
-		if (scope != null) {
-			scope.close();
+		Open current = this.open.remove(Thread.currentThread());
+		if (current != null) {
+			current.sampled().end(false);
+			current.scope().close();
 		}
+	}
+
+	private record Open(TraceScope scope, Request sampled) {
 	}
 
 }

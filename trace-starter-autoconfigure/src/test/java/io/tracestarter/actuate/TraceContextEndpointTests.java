@@ -23,7 +23,7 @@ class TraceContextEndpointTests {
 
 	private final TraceContextEndpoint endpoint = new TraceContextEndpoint(new TraceProperties(),
 			List.of(new TraceContextEndpoint.LayerState("http", "on")), this.metrics, this.hops, null,
-			new TraceIdValidator(128));
+			new TraceIdValidator(128), null);
 
 	@Test
 	void countersAreGroupedByLayer() {

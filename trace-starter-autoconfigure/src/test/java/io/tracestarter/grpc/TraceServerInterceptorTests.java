@@ -17,6 +17,7 @@ import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.sampling.RequestSampling;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class TraceServerInterceptorTests {
 	private final TraceServerInterceptor interceptor = new TraceServerInterceptor(
 			new TraceIdResolver(List.of(InboundSource.of("header:X-Trace-ID")), new TraceIdValidator(128),
 					TraceIdGenerator.random(), new TraceMetrics()),
-			TraceHopRecorder.none(), InboundTrust.all());
+			TraceHopRecorder.none(), InboundTrust.all(), RequestSampling.none());
 
 	@Test
 	void everyCallbackSeesTheIdAndNoThreadKeepsIt() throws Exception {

@@ -3,6 +3,7 @@ package io.tracestarter.http;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.sampling.RequestSampling;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class HttpTraceAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAUserWebFilter() {
-		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all());
+		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all(), RequestSampling.none());
 		this.reactiveRunner.withBean(TraceWebFilter.class, () -> mine)
 			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).isSameAs(mine));
 	}
@@ -79,7 +80,7 @@ class HttpTraceAutoConfigurationTests {
 	@Test
 	void backsOffFromAUserServletFilter() {
 		this.servletRunner
-			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all()))
+			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all(), RequestSampling.none()))
 			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class).hasBean("myFilter"));
 	}
 

@@ -1,0 +1,73 @@
+package io.tracestarter.sampling;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The log lines held back for one trace id while its request runs, and what to do with
+ * the next one. Joined by every inbound layer the same id enters while it runs (an
+ * application calling itself), ended when the last of them ends. Guarded by its own
+ * monitor; a line's writer waits only for lines of the same request.
+ */
+final class SampledRequest {
+
+	enum State {
+
+		/** Sampled-out lines wait in the buffer. */
+		BUFFERING,
+
+		/** The request failed: the buffer was written, further lines are written. */
+		FAILED,
+
+		/** Ended or expired: no longer in the registry. */
+		ENDED
+
+	}
+
+	record Held(ILoggingEvent event, SamplingRule rule, int bytes) {
+	}
+
+	final String traceId;
+
+	final SamplingRules rules;
+
+	final int requestRule;
+
+	final long randomness;
+
+	final long startedNanos;
+
+	int parties = 1;
+
+	volatile State state = State.BUFFERING;
+
+	@Nullable List<Held> held = new ArrayList<>();
+
+	long bytes;
+
+	int linesLost;
+
+	@Nullable Instant firstLost;
+
+	SampledRequest(String traceId, SamplingRules rules, int requestRule, long randomness, long startedNanos) {
+		this.traceId = traceId;
+		this.rules = rules;
+		this.requestRule = requestRule;
+		this.randomness = randomness;
+		this.startedNanos = startedNanos;
+	}
+
+	/** Whether DEBUG lines below their level are worth capturing now. */
+	boolean isBuffering() {
+		return this.state == State.BUFFERING;
+	}
+
+	@Nullable SamplingRule ruleFor(String loggerName) {
+		return this.rules.forLine(loggerName, this.requestRule);
+	}
+
+}

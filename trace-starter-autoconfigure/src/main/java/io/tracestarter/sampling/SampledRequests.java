@@ -1,0 +1,280 @@
+package io.tracestarter.sampling;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.sampling.SampledRequest.Held;
+import io.tracestarter.sampling.SampledRequest.State;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The requests whose lines are held back, by trace id, and their memory: at most
+ * {@code max-requests} requests, {@code max-lines} and {@code max-bytes} each,
+ * {@code max-total-bytes} together, and none older than {@code max-age} (checked as
+ * requests start, so a request that never ends is let go).
+ */
+final class SampledRequests implements RequestSampling {
+
+	private final Map<String, SampledRequest> requests = new ConcurrentHashMap<>();
+
+	private final AtomicLong totalBytes = new AtomicLong();
+
+	private final AtomicLong lastSweep;
+
+	private final SamplingCounters counters;
+
+	private final LongSupplier nanoTime;
+
+	private volatile SamplingRules rules;
+
+	private volatile Limits limits;
+
+	private volatile Consumer<ILoggingEvent> writer = (event) -> {
+	};
+
+	record Limits(int maxLines, long maxBytes, long maxTotalBytes, int maxRequests, long maxAgeNanos) {
+
+		static Limits of(TraceProperties.Sampling.Buffer buffer) {
+			return new Limits(buffer.getMaxLines(), buffer.getMaxBytes().toBytes(), buffer.getMaxTotalBytes().toBytes(),
+					buffer.getMaxRequests(), buffer.getMaxAge().toNanos());
+		}
+
+		long sweepIntervalNanos() {
+			return Math.max(10_000_000L, Math.min(1_000_000_000L, this.maxAgeNanos / 4));
+		}
+
+	}
+
+	SampledRequests(SamplingRules rules, Limits limits, SamplingCounters counters, LongSupplier nanoTime) {
+		this.rules = rules;
+		this.limits = limits;
+		this.counters = counters;
+		this.nanoTime = nanoTime;
+		this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+	}
+
+	/** Where held-back lines go when a request fails: the appenders sampling wraps. */
+	void writeTo(Consumer<ILoggingEvent> writer) {
+		this.writer = writer;
+	}
+
+	void update(SamplingRules rules, Limits limits) {
+		this.rules = rules;
+		this.limits = limits;
+	}
+
+	SamplingRules rules() {
+		return this.rules;
+	}
+
+	Limits limits() {
+		return this.limits;
+	}
+
+	@Nullable SampledRequest get(String traceId) {
+		return this.requests.get(traceId);
+	}
+
+	int size() {
+		return this.requests.size();
+	}
+
+	long totalBytes() {
+		return this.totalBytes.get();
+	}
+
+	@Override
+	public Request begin(String traceId, Kind kind, String name) {
+		SampledRequest running = this.requests.get(traceId);
+		if (running != null && join(running)) {
+			return new Handle(running);
+		}
+		SamplingRules rules = this.rules;
+		int requestRule = rules.requestRule(kind, name);
+		SamplingRule rule = rules.get(requestRule);
+		long randomness = TraceIdRandomness.of(traceId);
+		boolean sampledOut = rule != null && !rule.keeps(randomness);
+		if (!sampledOut && !rules.loggerRulesDrop()) {
+			// Every line of this request is written as it comes: nothing to hold.
+			return Request.NONE;
+		}
+		long now = this.nanoTime.getAsLong();
+		sweepIfDue(now);
+		Limits limits = this.limits;
+		if (this.requests.size() >= limits.maxRequests()) {
+			this.counters.requestsUnbuffered.increment();
+			return Request.NONE;
+		}
+		SampledRequest[] joined = new SampledRequest[1];
+		SampledRequest request = this.requests.compute(traceId, (id, existing) -> {
+			if (existing != null && join(existing)) {
+				joined[0] = existing;
+				return existing;
+			}
+			return new SampledRequest(id, rules, requestRule, randomness, now);
+		});
+		if (joined[0] == null) {
+			this.counters.requestsBuffered.increment();
+		}
+		return new Handle(request);
+	}
+
+	private static boolean join(SampledRequest request) {
+		synchronized (request) {
+			if (request.state == State.ENDED) {
+				return false;
+			}
+			request.parties++;
+			return true;
+		}
+	}
+
+	/**
+	 * Hold a sampled-out line back, or say it must be written because its request
+	 * already failed.
+	 * @return {@code true} when the line must be written now
+	 */
+	boolean hold(SampledRequest request, ILoggingEvent event, SamplingRule rule, int bytes) {
+		synchronized (request) {
+			if (request.state == State.FAILED) {
+				rule.counters().flushed.increment();
+				return true;
+			}
+			List<Held> held = request.held;
+			if (request.state == State.ENDED || held == null) {
+				rule.counters().dropped.increment();
+				return false;
+			}
+			Limits limits = this.limits;
+			if (held.size() >= limits.maxLines() || request.bytes + bytes > limits.maxBytes() || !reserve(bytes)) {
+				rule.counters().overflowed.increment();
+				if (request.linesLost++ == 0) {
+					request.firstLost = event.getInstant();
+				}
+				return false;
+			}
+			// Message, thread and MDC are taken now: the event outlives this call.
+			event.prepareForDeferredProcessing();
+			held.add(new Held(event, rule, bytes));
+			request.bytes += bytes;
+			return false;
+		}
+	}
+
+	private boolean reserve(long bytes) {
+		long max = this.limits.maxTotalBytes();
+		while (true) {
+			long current = this.totalBytes.get();
+			if (current + bytes > max) {
+				return false;
+			}
+			if (this.totalBytes.compareAndSet(current, current + bytes)) {
+				return true;
+			}
+		}
+	}
+
+	private void end(SampledRequest request, boolean failed) {
+		synchronized (request) {
+			if (failed && request.state == State.BUFFERING) {
+				flush(request);
+			}
+			if (--request.parties > 0 || request.state == State.ENDED) {
+				return;
+			}
+			discard(request);
+			request.state = State.ENDED;
+		}
+		this.requests.remove(request.traceId, request);
+	}
+
+	// Written under the request's monitor, so a line of the same request that comes in
+	// meanwhile is written after the held ones.
+	private void flush(SampledRequest request) {
+		List<Held> held = request.held;
+		request.held = null;
+		request.state = State.FAILED;
+		this.totalBytes.addAndGet(-request.bytes);
+		request.bytes = 0;
+		this.counters.requestsFlushed.increment();
+		Consumer<ILoggingEvent> writer = this.writer;
+		if (held != null) {
+			for (Held line : held) {
+				line.rule().counters().flushed.increment();
+				writer.accept(CapturedLine.copy(line.event(), CapturedLine.ERROR));
+			}
+		}
+		if (request.linesLost > 0) {
+			Limits limits = this.limits;
+			Instant firstLost = (request.firstLost != null) ? request.firstLost : Instant.now();
+			writer.accept(CapturedLine.overflowMarker(request.traceId, request.linesLost, firstLost, limits.maxLines(),
+					limits.maxBytes()));
+		}
+	}
+
+	private void discard(SampledRequest request) {
+		List<Held> held = request.held;
+		request.held = null;
+		if (held != null) {
+			for (Held line : held) {
+				line.rule().counters().dropped.increment();
+			}
+		}
+		this.totalBytes.addAndGet(-request.bytes);
+		request.bytes = 0;
+	}
+
+	private void sweepIfDue(long now) {
+		long last = this.lastSweep.get();
+		if (now - last < this.limits.sweepIntervalNanos() || !this.lastSweep.compareAndSet(last, now)) {
+			return;
+		}
+		long maxAge = this.limits.maxAgeNanos();
+		for (SampledRequest request : this.requests.values()) {
+			if (now - request.startedNanos > maxAge) {
+				expire(request);
+			}
+		}
+	}
+
+	private void expire(SampledRequest request) {
+		synchronized (request) {
+			if (request.state == State.ENDED) {
+				return;
+			}
+			discard(request);
+			request.state = State.ENDED;
+		}
+		this.requests.remove(request.traceId, request);
+		this.counters.requestsExpired.increment();
+	}
+
+	/** One layer's part in a request; ends it once. */
+	private final class Handle implements Request {
+
+		private final SampledRequest request;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		Handle(SampledRequest request) {
+			this.request = request;
+		}
+
+		@Override
+		public void end(boolean failed) {
+			if (this.ended.compareAndSet(false, true)) {
+				SampledRequests.this.end(this.request, failed);
+			}
+		}
+
+	}
+
+}

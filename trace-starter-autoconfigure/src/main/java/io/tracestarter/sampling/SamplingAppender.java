@@ -1,0 +1,187 @@
+package io.tracestarter.sampling;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import io.tracestarter.core.TraceContext;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Stands between the root logger and its appenders (the console, a file) and decides
+ * each line: written, held back for its request, or dropped. WARN and ERROR lines,
+ * lines without a trace id and lines no rule matches are always written.
+ */
+final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+		implements AppenderAttachable<ILoggingEvent> {
+
+	static final String NAME = "TRACE_STARTER_SAMPLING";
+
+	private static final String MICROMETER_TRACE_ID = "traceId";
+
+	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
+
+	private final SampledRequests requests;
+
+	private final boolean captureDebug;
+
+	SamplingAppender(SampledRequests requests, boolean captureDebug) {
+		this.requests = requests;
+		this.captureDebug = captureDebug;
+		setName(NAME);
+		requests.writeTo(this::write);
+	}
+
+	@Override
+	protected void append(ILoggingEvent event) {
+		if (!isSampledOut(event)) {
+			write(event);
+		}
+	}
+
+	/**
+	 * Decide a line; {@code false} means write it now.
+	 */
+	private boolean isSampledOut(ILoggingEvent event) {
+		Level level = event.getLevel();
+		boolean belowLevel = this.captureDebug && level.levelInt < Level.INFO_INT && isBelowLoggerLevel(event);
+		if (level.levelInt >= Level.WARN_INT && !belowLevel) {
+			// Counted against the rule that would have decided it, if any.
+			countKept(event);
+			return false;
+		}
+		String traceId = traceId(event);
+		if (traceId == null) {
+			return belowLevel;
+		}
+		SampledRequest request = this.requests.get(traceId);
+		SamplingRule rule = (request != null) ? request.ruleFor(event.getLoggerName())
+				: this.requests.rules().forLine(event.getLoggerName(), SamplingRules.NONE);
+		if (rule == null) {
+			return belowLevel;
+		}
+		long randomness = (request != null) ? request.randomness : TraceIdRandomness.of(traceId);
+		if (rule.keeps(randomness)) {
+			if (!belowLevel) {
+				rule.counters().kept.increment();
+			}
+			return belowLevel;
+		}
+		if (request == null) {
+			rule.counters().dropped.increment();
+			return true;
+		}
+		if (this.requests.hold(request, event, rule, estimatedBytes(event))) {
+			write(CapturedLine.copy(event, CapturedLine.ERROR));
+		}
+		return true;
+	}
+
+	private void countKept(ILoggingEvent event) {
+		String traceId = traceId(event);
+		if (traceId == null) {
+			return;
+		}
+		SampledRequest request = this.requests.get(traceId);
+		SamplingRule rule = (request != null) ? request.ruleFor(event.getLoggerName())
+				: this.requests.rules().forLine(event.getLoggerName(), SamplingRules.NONE);
+		if (rule != null) {
+			rule.counters().kept.increment();
+		}
+	}
+
+	// Only lines the debug-capture filter let through are below their logger's level.
+	private boolean isBelowLoggerLevel(ILoggingEvent event) {
+		if (getContext() instanceof LoggerContext context) {
+			Level effective = context.getLogger(event.getLoggerName()).getEffectiveLevel();
+			return event.getLevel().levelInt < effective.levelInt;
+		}
+		return false;
+	}
+
+	private static String traceId(ILoggingEvent event) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc == null || mdc.isEmpty()) {
+			return null;
+		}
+		String traceId = mdc.get(TraceContext.MDC_KEY);
+		return (traceId != null) ? traceId : mdc.get(MICROMETER_TRACE_ID);
+	}
+
+	/**
+	 * What a held line costs, roughly: the event, its message, MDC and key-value pairs
+	 * as UTF-16, and an exception's frames.
+	 */
+	static int estimatedBytes(ILoggingEvent event) {
+		long bytes = 200;
+		String message = event.getFormattedMessage();
+		bytes += (message != null) ? 2L * message.length() : 0;
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		if (mdc != null) {
+			for (Map.Entry<String, String> entry : mdc.entrySet()) {
+				bytes += 64 + 2L * length(entry.getKey()) + 2L * length(entry.getValue());
+			}
+		}
+		List<KeyValuePair> pairs = event.getKeyValuePairs();
+		if (pairs != null) {
+			for (KeyValuePair pair : pairs) {
+				bytes += 64 + 2L * length(pair.key) + 2L * length(String.valueOf(pair.value));
+			}
+		}
+		if (event.getThrowableProxy() != null) {
+			bytes += 1024 + 128L * event.getThrowableProxy().getStackTraceElementProxyArray().length;
+		}
+		return (int) Math.min(Integer.MAX_VALUE, bytes);
+	}
+
+	private static int length(String value) {
+		return (value != null) ? value.length() : 0;
+	}
+
+	void write(ILoggingEvent event) {
+		this.appenders.appendLoopOnAppenders(event);
+	}
+
+	@Override
+	public void addAppender(Appender<ILoggingEvent> appender) {
+		this.appenders.addAppender(appender);
+	}
+
+	@Override
+	public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+		return this.appenders.iteratorForAppenders();
+	}
+
+	@Override
+	public Appender<ILoggingEvent> getAppender(String name) {
+		return this.appenders.getAppender(name);
+	}
+
+	@Override
+	public boolean isAttached(Appender<ILoggingEvent> appender) {
+		return this.appenders.isAttached(appender);
+	}
+
+	@Override
+	public void detachAndStopAllAppenders() {
+		this.appenders.detachAndStopAllAppenders();
+	}
+
+	@Override
+	public boolean detachAppender(Appender<ILoggingEvent> appender) {
+		return this.appenders.detachAppender(appender);
+	}
+
+	@Override
+	public boolean detachAppender(String name) {
+		return this.appenders.detachAppender(name);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.tracestarter.sampling;
+
+import io.tracestarter.autoconfigure.TraceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Applies changed {@code trace.sampling.rules} and {@code trace.sampling.buffer.*} when
+ * Spring Cloud refreshes the environment. Requests already running keep the rules they
+ * started with. Rules that do not bind or check are reported and the running ones kept.
+ */
+final class SamplingRulesRefresher implements ApplicationListener<EnvironmentChangeEvent> {
+
+	private static final Logger logger = LoggerFactory.getLogger(SamplingRulesRefresher.class);
+
+	private final Environment environment;
+
+	private final SampledRequests requests;
+
+	private final SamplingCounters counters;
+
+	SamplingRulesRefresher(Environment environment, SampledRequests requests, SamplingCounters counters) {
+		this.environment = environment;
+		this.requests = requests;
+		this.counters = counters;
+	}
+
+	@Override
+	public void onApplicationEvent(EnvironmentChangeEvent event) {
+		if (event.getKeys().stream().noneMatch((key) -> key.startsWith("trace.sampling."))) {
+			return;
+		}
+		try {
+			TraceProperties.Sampling sampling = Binder.get(this.environment)
+				.bind("trace.sampling", TraceProperties.Sampling.class)
+				.orElseGet(TraceProperties.Sampling::new);
+			this.requests.update(SamplingRules.of(sampling, this.counters),
+					SampledRequests.Limits.of(sampling.getBuffer()));
+			logger.info("Log sampling rules changed: {} rules", sampling.getRules().size());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Log sampling rules not changed: {}", ex.getMessage());
+		}
+	}
+
+}
