@@ -28,6 +28,7 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.sampling.RequestSampling;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -107,7 +108,8 @@ public class GrpcInterceptorsBenchmark {
 		this.tracedServer = InProcessServerBuilder.forName("traced")
 			.directExecutor()
 			.addService(ServerInterceptors.intercept(service,
-					new TraceServerInterceptor(resolver, TraceHopRecorder.none(), InboundTrust.all())))
+					new TraceServerInterceptor(resolver, TraceHopRecorder.none(), InboundTrust.all(),
+							RequestSampling.none())))
 			.build()
 			.start();
 		this.plainChannel = InProcessChannelBuilder.forName("plain").directExecutor().build();

@@ -13,6 +13,7 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.sampling.RequestSampling;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,7 +63,7 @@ public class KafkaLayerBenchmark {
 				TraceIdGenerator.random(), new TraceMetrics());
 		this.ids = new KafkaTraceIds(resolver);
 		this.producerInterceptor = new TraceProducerInterceptor("X-Trace-ID", new TraceMetrics(), TraceHopRecorder.none());
-		this.recordInterceptor = new TraceRecordInterceptor(this.ids, TraceHopRecorder.none(), io.tracestarter.sampling.RequestSampling.none());
+		this.recordInterceptor = new TraceRecordInterceptor(this.ids, TraceHopRecorder.none(), RequestSampling.none());
 		this.record = record(0);
 		this.batch = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
