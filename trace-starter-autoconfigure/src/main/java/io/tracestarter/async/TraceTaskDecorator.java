@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
-import io.tracestarter.core.TraceScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskDecorator;
@@ -70,12 +69,10 @@ public final class TraceTaskDecorator implements TaskDecorator {
 				this.delegate.run();
 				return;
 			}
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
-				if (this.traceId != null) {
-					this.hops.record(this.traceId, "async", "hop");
-				}
-				this.delegate.run();
+			if (this.traceId != null) {
+				this.hops.record(this.traceId, "async", "hop");
 			}
+			TraceContext.run(this.traceId, this.delegate);
 		}
 
 	}
@@ -88,12 +85,10 @@ public final class TraceTaskDecorator implements TaskDecorator {
 			if (Objects.equals(TraceContext.currentTraceId(), this.traceId)) {
 				return this.delegate.call();
 			}
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
-				if (this.traceId != null) {
-					this.hops.record(this.traceId, "async", "hop");
-				}
-				return this.delegate.call();
+			if (this.traceId != null) {
+				this.hops.record(this.traceId, "async", "hop");
 			}
+			return TraceContext.call(this.traceId, this.delegate);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.tracestarter.core;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
@@ -43,6 +44,51 @@ public final class TraceContext {
 	 */
 	public static TraceScope open(@Nullable String traceId) {
 		return TraceScope.open(traceId);
+	}
+
+	/**
+	 * Run {@code task} with {@code traceId} current on this thread, then restore what was
+	 * current before; what {@link #open} does, without a scope object.
+	 * @param traceId the id; {@code null} runs the task with no id
+	 * @param task the task
+	 */
+	public static void run(@Nullable String traceId, Runnable task) {
+		String previous = TraceIdHolder.get();
+		if (Objects.equals(previous, traceId)) {
+			task.run();
+			return;
+		}
+		// No scope object: executor hops run this for every task.
+		TraceIdHolder.set(traceId);
+		try {
+			task.run();
+		}
+		finally {
+			TraceIdHolder.set(previous);
+		}
+	}
+
+	/**
+	 * Call {@code task} with {@code traceId} current on this thread, then restore what was
+	 * current before.
+	 * @param <T> the result type
+	 * @param traceId the id; {@code null} runs the task with no id
+	 * @param task the task
+	 * @return the task's result
+	 * @throws Exception what the task throws
+	 */
+	public static <T> T call(@Nullable String traceId, Callable<T> task) throws Exception {
+		String previous = TraceIdHolder.get();
+		if (Objects.equals(previous, traceId)) {
+			return task.call();
+		}
+		TraceIdHolder.set(traceId);
+		try {
+			return task.call();
+		}
+		finally {
+			TraceIdHolder.set(previous);
+		}
 	}
 
 	/**

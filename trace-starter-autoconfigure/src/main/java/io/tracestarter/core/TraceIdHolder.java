@@ -20,7 +20,10 @@ final class TraceIdHolder {
 
 	static void set(@Nullable String traceId) {
 		if (traceId == null) {
-			CURRENT.remove();
+			// Set to null rather than removed: a pooled thread keeps its (empty) entry, so
+			// the next task's set allocates nothing. The MDC entry is removed, as lines
+			// must not show an id that is gone.
+			CURRENT.set(null);
 			MDC.remove(TraceContext.MDC_KEY);
 		}
 		else {
