@@ -10,6 +10,7 @@ import java.util.StringJoiner;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.tracestarter.benchmarks.endtoend.EndToEnd;
 
 /**
  * One row per goal of issue #8: what, the goal, what was measured and whether it is met.
@@ -37,14 +38,17 @@ final class Summary {
 
 	private final JsonObject endToEnd;
 
+	private final List<Path> jmhFiles;
+
 	private final String endToEndSource;
 
 	private final JmhFigures jmh;
 
-	private Summary(JsonObject endToEnd, String endToEndSource, JmhFigures jmh) {
+	private Summary(JsonObject endToEnd, String endToEndSource, List<Path> jmhFiles) throws IOException {
 		this.endToEnd = endToEnd;
+		this.jmhFiles = jmhFiles;
 		this.endToEndSource = endToEndSource;
-		this.jmh = jmh;
+		this.jmh = JmhFigures.read(jmhFiles);
 	}
 
 	static void write(Path outDir, List<Path> jmhFiles) throws IOException {
@@ -52,10 +56,11 @@ final class Summary {
 		JsonObject endToEnd = Files.exists(endToEndFile)
 				? JsonParser.parseString(Files.readString(endToEndFile)).getAsJsonObject() : null;
 		String source = (endToEnd != null) ? "end-to-end.json (" + endToEnd.get("started").getAsString() + ")" : "";
-		List<Row> rows = new Summary(endToEnd, source, JmhFigures.read(jmhFiles)).rows();
+		Summary summary = new Summary(endToEnd, source, jmhFiles);
+		List<Row> rows = summary.rows();
 		Files.writeString(outDir.resolve("summary.json"),
 				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(rows) + "\n");
-		Files.writeString(outDir.resolve("summary.md"), markdown(rows));
+		Files.writeString(outDir.resolve("summary.md"), summary.markdown(rows));
 		System.out.println("summary: wrote " + outDir.resolve("summary.md"));
 	}
 
@@ -170,13 +175,21 @@ final class Summary {
 		return verdicts.stream().filter((verdict) -> verdict.contains("crosses")).findFirst().orElse("yes");
 	}
 
-	private static String markdown(List<Row> rows) {
+	private String markdown(List<Row> rows) {
 		StringBuilder md = new StringBuilder("# Summary: the goals of issue #8\n\n");
 		md.append("S is the starter with default settings, N the same app without it, M Micrometer Tracing with the "
 				+ "OpenTelemetry bridge and automatic context propagation. End-to-end intervals are 95% confidence "
 				+ "intervals over rounds (`end-to-end.md`); JMH intervals are JMH's 99.9% errors, combined in "
 				+ "quadrature for differences and ratios. \"met\" judges the mean; where the interval reaches past "
 				+ "the goal, it says so.\n\n");
+		if (this.endToEnd != null && EndToEnd.wasBusy(this.endToEnd)) {
+			md.append("**The end-to-end run started on a busy machine (load average "
+					+ this.endToEnd.get("loadAverageBefore").getAsString().split(" ")[0]
+					+ "): its rows are provisional.**\n\n");
+		}
+		StringJoiner files = new StringJoiner(", ");
+		this.jmhFiles.forEach((file) -> files.add("`" + file.getFileName() + "`"));
+		md.append("JMH results read: ").append((files.length() > 0) ? files.toString() : "none").append(".\n\n");
 		md.append("| what | goal | measured | met | from |\n|---|---|---|---|---|\n");
 		for (Row row : rows) {
 			md.append(String.format("| %s | %s | %s | %s | %s |%n", row.what(), row.goal(), row.measured(), row.met(),

@@ -31,7 +31,7 @@ public final class EndToEnd {
 			int launches) {
 
 		public static Settings full() {
-			return new Settings(2, 10, 20_000, 32, 1, 10);
+			return new Settings(3, 10, 20_000, 32, 1, 10);
 		}
 
 		public static Settings quick() {
@@ -256,6 +256,16 @@ public final class EndToEnd {
 			comparisons.add(comparison.label(), row);
 		}
 		return comparisons;
+	}
+
+	/**
+	 * Whether other processes loaded the machine when the run in {@code results} started
+	 * (1-minute load average above half the processors; the run itself adds about 2).
+	 */
+	public static boolean wasBusy(JsonObject results) {
+		String before = results.get("loadAverageBefore").getAsString();
+		return !before.equals("unknown")
+				&& Double.parseDouble(before.split(" ")[0]) > results.get("processors").getAsInt() / 2.0;
 	}
 
 	private static double clockTicksPerSecond() {

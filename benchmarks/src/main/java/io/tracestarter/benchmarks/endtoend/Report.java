@@ -22,6 +22,10 @@ final class Report {
 		md.append(String.format("Run started %s, took %s min; %s, %s processors; load average before %s, after %s.%n%n",
 				text(results, "started"), results.get("minutes"), text(results, "java"), results.get("processors"),
 				text(results, "loadAverageBefore"), text(results, "loadAverageAfter")));
+		if (EndToEnd.wasBusy(results)) {
+			md.append("**Other work was running when this run started (1-minute load average above half the "
+					+ "processors): treat these figures as provisional.**\n\n");
+		}
 		md.append("Each variant is the same WebFlux app (`GET /work`: three log lines, on the event loop, after "
 				+ "`publishOn(boundedElastic)` and after a `Mono.delay(Duration.ZERO)`) in its own JVM "
 				+ "(`-Xms512m -Xmx512m -XX:+UseG1GC`), its console in a file. A JDK `HttpClient` in the driver's "
