@@ -11,6 +11,11 @@ record Interval(double value, double low, double high) {
 		return new Interval(value, value - error, value + error);
 	}
 
+	/** A value without an interval, such as JMH's bytes per operation. */
+	static Interval exact(double value) {
+		return new Interval(value, Double.NaN, Double.NaN);
+	}
+
 	/** An end-to-end estimate as written in {@code end-to-end.json}. */
 	static Interval of(JsonObject estimate) {
 		double mean = estimate.get("mean").getAsDouble();

@@ -73,15 +73,38 @@ final class Summary {
 				endToEnd("S/N", "cpuPerRequest", true, 1.03)));
 		rows.add(endToEndRow("extra allocation per request", "<= 512 B over N", "%+.0f B",
 				endToEnd("S/N", "extraBytesPerRequest", true, 512)));
-		JmhFigures.Figure starterLine = figure("LogLineBenchmark.starterJsonLine");
-		JmhFigures.Figure ecsLine = figure("LogLineBenchmark.bootEcsLine");
 		rows.add(jmhRow("one JSON log line carrying the trace fields",
-				"<= 1.05 x Boot's ECS line with the same keys in MDC; <= 128 B extra", (starterLine == null
-						|| ecsLine == null) ? null
-								: List.of(new Check("time starter / ECS", starterLine.time().dividedBy(ecsLine.time()), "", true, 1.05),
-										new Check("allocation starter - ECS",
-												new Interval(starterLine.bytes() - ecsLine.bytes(), Double.NaN, Double.NaN), " B", true, 128)),
-				starterLine));
+				"<= 1.05 x Boot's ECS line with the same keys in MDC; <= 128 B extra", "LogLineBenchmark.starterJsonLine",
+				logLine()));
+		rows.add(jmhRow("validate or generate an inbound id", "<= 60 ns", "TraceIdBenchmark.generate", ids()));
+		rows.add(jmhRow("one decorated executor hop (the submitter's scope subtracted)",
+				"<= 50 ns and 48 B, and <= 0.5 x Spring's `ContextPropagatingTaskDecorator`",
+				"TaskDecoratorBenchmark.traceTaskDecorator", hop()));
+		rows.add(jmhRow("Reactor chain with 5 operators and 2 scheduler hops", "S >= 0.95 x the same chain with no hooks",
+				"ReactorChainBenchmark.chain[setup=starter]", reactorChain()));
+		rows.add(jmhRow("Kafka producer + consumer per-record cost",
+				"<= 150 ns; consumer throughput >= 0.98 x N (not measured: needs a broker)",
+				"KafkaLayerBenchmark.sendWithInterceptor", kafka()));
+		rows.add(jmhRow("gRPC unary call, in-process channel", ">= 0.97 x N; interceptors <= 300 ns",
+				"GrpcInterceptorsBenchmark.withoutInterceptors", grpc()));
+		rows.add(endToEndRow("start-up time of the app (launch to first response)", "<= 1.05 x N", "%.3f",
+				endToEnd("S/N", "startup", true, 1.05)));
+		return rows;
+	}
+
+	// Each goal below: its checks, or null when a benchmark it needs was not run.
+
+	private List<Check> logLine() {
+		JmhFigures.Figure starter = figure("LogLineBenchmark.starterJsonLine");
+		JmhFigures.Figure ecs = figure("LogLineBenchmark.bootEcsLine");
+		if (starter == null || ecs == null) {
+			return null;
+		}
+		return List.of(new Check("time starter / ECS", starter.time().dividedBy(ecs.time()), "", true, 1.05),
+				new Check("allocation starter - ECS", Interval.exact(starter.bytes() - ecs.bytes()), " B", true, 128));
+	}
+
+	private List<Check> ids() {
 		List<Check> ids = new ArrayList<>();
 		for (String method : List.of("validate", "resolveXTraceId", "resolveTraceparent", "generate")) {
 			JmhFigures.Figure id = figure("TraceIdBenchmark." + method);
@@ -89,46 +112,51 @@ final class Summary {
 				ids.add(new Check(method, id.time(), " ns", true, 60));
 			}
 		}
-		rows.add(jmhRow("validate or generate an inbound id", "<= 60 ns", ids.isEmpty() ? null : ids,
-				figure("TraceIdBenchmark.generate")));
+		return ids.isEmpty() ? null : ids;
+	}
+
+	private List<Check> hop() {
 		JmhFigures.Figure scope = figure("TaskDecoratorBenchmark.submitterScopeOnly");
-		JmhFigures.Figure starterHop = figure("TaskDecoratorBenchmark.traceTaskDecorator");
-		JmhFigures.Figure springHop = figure("TaskDecoratorBenchmark.contextPropagatingTaskDecorator");
-		List<Check> hop = null;
-		if (scope != null && starterHop != null && springHop != null) {
-			Interval starter = starterHop.time().minus(scope.time());
-			hop = List.of(new Check("hop", starter, " ns", true, 50),
-					new Check("hop", new Interval(starterHop.bytes() - scope.bytes(), Double.NaN, Double.NaN), " B", true, 48),
-					new Check("hop / Spring's hop", starter.dividedBy(springHop.time().minus(scope.time())), "", true, 0.5));
+		JmhFigures.Figure starter = figure("TaskDecoratorBenchmark.traceTaskDecorator");
+		JmhFigures.Figure spring = figure("TaskDecoratorBenchmark.contextPropagatingTaskDecorator");
+		if (scope == null || starter == null || spring == null) {
+			return null;
 		}
-		rows.add(jmhRow("one decorated executor hop (the submitter's scope subtracted)",
-				"<= 50 ns and 48 B, and <= 0.5 x Spring's `ContextPropagatingTaskDecorator`", hop, starterHop));
-		JmhFigures.Figure plainChain = figure("ReactorChainBenchmark.chain[setup=none]");
-		JmhFigures.Figure starterChain = figure("ReactorChainBenchmark.chain[setup=starter]");
-		rows.add(jmhRow("Reactor chain with 5 operators and 2 scheduler hops", "S >= 0.95 x the same chain with no hooks",
-				(plainChain == null || starterChain == null) ? null
-						: List.of(new Check("throughput S / none", plainChain.time().dividedBy(starterChain.time()), "", false, 0.95)),
-				starterChain));
+		Interval hop = starter.time().minus(scope.time());
+		return List.of(new Check("hop", hop, " ns", true, 50),
+				new Check("hop", Interval.exact(starter.bytes() - scope.bytes()), " B", true, 48),
+				new Check("hop / Spring's hop", hop.dividedBy(spring.time().minus(scope.time())), "", true, 0.5));
+	}
+
+	private List<Check> reactorChain() {
+		JmhFigures.Figure plain = figure("ReactorChainBenchmark.chain[setup=none]");
+		JmhFigures.Figure starter = figure("ReactorChainBenchmark.chain[setup=starter]");
+		if (plain == null || starter == null) {
+			return null;
+		}
+		return List.of(new Check("throughput S / none", plain.time().dividedBy(starter.time()), "", false, 0.95));
+	}
+
+	private List<Check> kafka() {
 		JmhFigures.Figure send = figure("KafkaLayerBenchmark.sendWithInterceptor");
 		JmhFigures.Figure sendPlain = figure("KafkaLayerBenchmark.sendWithoutInterceptor");
 		JmhFigures.Figure receive = figure("KafkaLayerBenchmark.recordListenerWithInterceptor");
 		JmhFigures.Figure receivePlain = figure("KafkaLayerBenchmark.recordListenerWithoutInterceptor");
-		rows.add(jmhRow("Kafka producer + consumer per-record cost",
-				"<= 150 ns; consumer throughput >= 0.98 x N (not measured: needs a broker)",
-				(send == null || sendPlain == null || receive == null || receivePlain == null) ? null
-						: List.of(new Check("producer + consumer",
-								send.time().minus(sendPlain.time()).plus(receive.time().minus(receivePlain.time())), " ns", true, 150)),
-				send));
-		JmhFigures.Figure grpc = figure("GrpcInterceptorsBenchmark.withServerAndClientInterceptors");
-		JmhFigures.Figure grpcPlain = figure("GrpcInterceptorsBenchmark.withoutInterceptors");
-		rows.add(jmhRow("gRPC unary call, in-process channel", ">= 0.97 x N; interceptors <= 300 ns",
-				(grpc == null || grpcPlain == null) ? null
-						: List.of(new Check("throughput S / N", grpcPlain.time().dividedBy(grpc.time()), "", false, 0.97),
-								new Check("interceptors", grpc.time().minus(grpcPlain.time()), " ns", true, 300)),
-				grpc));
-		rows.add(endToEndRow("start-up time of the app (launch to first response)", "<= 1.05 x N", "%.3f",
-				endToEnd("S/N", "startup", true, 1.05)));
-		return rows;
+		if (send == null || sendPlain == null || receive == null || receivePlain == null) {
+			return null;
+		}
+		Interval perRecord = send.time().minus(sendPlain.time()).plus(receive.time().minus(receivePlain.time()));
+		return List.of(new Check("producer + consumer", perRecord, " ns", true, 150));
+	}
+
+	private List<Check> grpc() {
+		JmhFigures.Figure traced = figure("GrpcInterceptorsBenchmark.withServerAndClientInterceptors");
+		JmhFigures.Figure plain = figure("GrpcInterceptorsBenchmark.withoutInterceptors");
+		if (traced == null || plain == null) {
+			return null;
+		}
+		return List.of(new Check("throughput S / N", plain.time().dividedBy(traced.time()), "", false, 0.97),
+				new Check("interceptors", traced.time().minus(plain.time()), " ns", true, 300));
 	}
 
 	private JmhFigures.Figure figure(String name) {
@@ -156,7 +184,8 @@ final class Summary {
 		return new Row(what, goal, measured.toString(), met(List.of(checks)), this.endToEndSource, List.of(checks));
 	}
 
-	private static Row jmhRow(String what, String goal, List<Check> checks, JmhFigures.Figure any) {
+	/** {@code sample} names one of the row's benchmarks, to say which file its figures came from. */
+	private Row jmhRow(String what, String goal, String sample, List<Check> checks) {
 		if (checks == null) {
 			return new Row(what, goal, "", "not measured", "", List.of());
 		}
@@ -164,7 +193,7 @@ final class Summary {
 		// Three significant digits, without an exponent for large values.
 		checks.forEach((check) -> measured.add(check.name() + " "
 				+ check.measured().format((Math.abs(check.measured().value()) >= 1000) ? "%.0f" : "%.3g") + check.unit()));
-		return new Row(what, goal, measured.toString(), met(checks), (any != null) ? any.source() : "", checks);
+		return new Row(what, goal, measured.toString(), met(checks), figure(sample).source(), checks);
 	}
 
 	private static String met(List<Check> checks) {
