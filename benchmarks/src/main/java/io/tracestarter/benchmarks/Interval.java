@@ -1,0 +1,52 @@
+package io.tracestarter.benchmarks;
+
+import com.google.gson.JsonObject;
+
+/**
+ * A measured value with its confidence interval (low and high are NaN when unknown).
+ */
+record Interval(double value, double low, double high) {
+
+	static Interval of(double value, double error) {
+		return new Interval(value, value - error, value + error);
+	}
+
+	/** A value without an interval, such as JMH's bytes per operation. */
+	static Interval exact(double value) {
+		return new Interval(value, Double.NaN, Double.NaN);
+	}
+
+	/** An end-to-end estimate as written in {@code end-to-end.json}. */
+	static Interval of(JsonObject estimate) {
+		double mean = estimate.get("mean").getAsDouble();
+		return new Interval(mean, estimate.has("low") ? estimate.get("low").getAsDouble() : Double.NaN,
+				estimate.has("high") ? estimate.get("high").getAsDouble() : Double.NaN);
+	}
+
+	/** Errors of independent measurements add in quadrature. */
+	Interval minus(Interval other) {
+		return of(this.value - other.value, Math.hypot(error(), other.error()));
+	}
+
+	Interval plus(Interval other) {
+		return of(this.value + other.value, Math.hypot(error(), other.error()));
+	}
+
+	Interval dividedBy(Interval other) {
+		double ratio = this.value / other.value;
+		return of(ratio, ratio * Math.hypot(error() / this.value, other.error() / other.value));
+	}
+
+	double error() {
+		return (this.high - this.low) / 2;
+	}
+
+	String format(String pattern) {
+		String value = String.format(pattern, this.value);
+		if (Double.isNaN(this.low)) {
+			return value;
+		}
+		return value + " [" + String.format(pattern, this.low) + ", " + String.format(pattern, this.high) + "]";
+	}
+
+}

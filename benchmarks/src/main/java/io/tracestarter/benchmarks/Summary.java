@@ -1,0 +1,230 @@
+package io.tracestarter.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.tracestarter.benchmarks.endtoend.EndToEnd;
+
+/**
+ * One row per goal of issue #8: what, the goal, what was measured and whether it is met.
+ * Reads {@code end-to-end.json} and JMH's JSON results; a goal whose figures are missing
+ * is shown as not measured.
+ */
+final class Summary {
+
+	/** One goal's comparison: "at most" or "at least" {@code goal}. */
+	record Check(String name, Interval measured, String unit, boolean atMost, double goal) {
+
+		/** yes / no, and whether the interval reaches to the other side of the goal. */
+		String verdict() {
+			boolean met = this.atMost ? this.measured.value() <= this.goal : this.measured.value() >= this.goal;
+			double far = met ? (this.atMost ? this.measured.high() : this.measured.low())
+					: (this.atMost ? this.measured.low() : this.measured.high());
+			boolean crosses = !Double.isNaN(far) && (this.atMost ? far <= this.goal : far >= this.goal) != met;
+			return (met ? "yes" : "no") + (crosses ? " (interval crosses the goal)" : "");
+		}
+
+	}
+
+	record Row(String what, String goal, String measured, String met, String from, List<Check> checks) {
+	}
+
+	private final JsonObject endToEnd;
+
+	private final List<Path> jmhFiles;
+
+	private final String endToEndSource;
+
+	private final JmhFigures jmh;
+
+	private Summary(JsonObject endToEnd, String endToEndSource, List<Path> jmhFiles) throws IOException {
+		this.endToEnd = endToEnd;
+		this.jmhFiles = jmhFiles;
+		this.endToEndSource = endToEndSource;
+		this.jmh = JmhFigures.read(jmhFiles);
+	}
+
+	static void write(Path outDir, List<Path> jmhFiles) throws IOException {
+		Path endToEndFile = outDir.resolve("end-to-end.json");
+		JsonObject endToEnd = Files.exists(endToEndFile)
+				? JsonParser.parseString(Files.readString(endToEndFile)).getAsJsonObject() : null;
+		String source = (endToEnd != null) ? "end-to-end.json (" + endToEnd.get("started").getAsString() + ")" : "";
+		Summary summary = new Summary(endToEnd, source, jmhFiles);
+		List<Row> rows = summary.rows();
+		Files.writeString(outDir.resolve("summary.json"),
+				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(rows) + "\n");
+		Files.writeString(outDir.resolve("summary.md"), summary.markdown(rows));
+		System.out.println("summary: wrote " + outDir.resolve("summary.md"));
+	}
+
+	private List<Row> rows() {
+		List<Row> rows = new ArrayList<>();
+		rows.add(endToEndRow("WebFlux end-to-end throughput, loopback, fixed request count, 3 log lines per request",
+				"S >= 0.97 x N and S >= 1.15 x M", "%.3f", endToEnd("S/N", "throughput", false, 0.97),
+				endToEnd("S/M", "throughput", false, 1.15)));
+		rows.add(endToEndRow("CPU per request (from /proc over the same run)", "S <= 1.03 x N", "%.3f",
+				endToEnd("S/N", "cpuPerRequest", true, 1.03)));
+		rows.add(endToEndRow("extra allocation per request", "<= 512 B over N", "%+.0f B",
+				endToEnd("S/N", "extraBytesPerRequest", true, 512)));
+		rows.add(jmhRow("one JSON log line carrying the trace fields",
+				"<= 1.05 x Boot's ECS line with the same keys in MDC; <= 128 B extra", "LogLineBenchmark.starterJsonLine",
+				logLine()));
+		rows.add(jmhRow("validate or generate an inbound id", "<= 60 ns", "TraceIdBenchmark.generate", ids()));
+		rows.add(jmhRow("one decorated executor hop (the submitter's scope subtracted)",
+				"<= 50 ns and 48 B, and <= 0.5 x Spring's `ContextPropagatingTaskDecorator`",
+				"TaskDecoratorBenchmark.traceTaskDecorator", hop()));
+		rows.add(jmhRow("Reactor chain with 5 operators and 2 scheduler hops", "S >= 0.95 x the same chain with no hooks",
+				"ReactorChainBenchmark.chain[setup=starter]", reactorChain()));
+		rows.add(jmhRow("Kafka producer + consumer per-record cost",
+				"<= 150 ns; consumer throughput >= 0.98 x N (not measured: needs a broker)",
+				"KafkaLayerBenchmark.sendWithInterceptor", kafka()));
+		rows.add(jmhRow("gRPC unary call, in-process channel", ">= 0.97 x N; interceptors <= 300 ns",
+				"GrpcInterceptorsBenchmark.withoutInterceptors", grpc()));
+		rows.add(endToEndRow("start-up time of the app (launch to first response)", "<= 1.05 x N", "%.3f",
+				endToEnd("S/N", "startup", true, 1.05)));
+		return rows;
+	}
+
+	// Each goal below: its checks, or null when a benchmark it needs was not run.
+
+	private List<Check> logLine() {
+		JmhFigures.Figure starter = figure("LogLineBenchmark.starterJsonLine");
+		JmhFigures.Figure ecs = figure("LogLineBenchmark.bootEcsLine");
+		if (starter == null || ecs == null) {
+			return null;
+		}
+		return List.of(new Check("time starter / ECS", starter.time().dividedBy(ecs.time()), "", true, 1.05),
+				new Check("allocation starter - ECS", Interval.exact(starter.bytes() - ecs.bytes()), " B", true, 128));
+	}
+
+	private List<Check> ids() {
+		List<Check> ids = new ArrayList<>();
+		for (String method : List.of("validate", "resolveXTraceId", "resolveTraceparent", "generate")) {
+			JmhFigures.Figure id = figure("TraceIdBenchmark." + method);
+			if (id != null) {
+				ids.add(new Check(method, id.time(), " ns", true, 60));
+			}
+		}
+		return ids.isEmpty() ? null : ids;
+	}
+
+	private List<Check> hop() {
+		JmhFigures.Figure scope = figure("TaskDecoratorBenchmark.submitterScopeOnly");
+		JmhFigures.Figure starter = figure("TaskDecoratorBenchmark.traceTaskDecorator");
+		JmhFigures.Figure spring = figure("TaskDecoratorBenchmark.contextPropagatingTaskDecorator");
+		if (scope == null || starter == null || spring == null) {
+			return null;
+		}
+		Interval hop = starter.time().minus(scope.time());
+		return List.of(new Check("hop", hop, " ns", true, 50),
+				new Check("hop", Interval.exact(starter.bytes() - scope.bytes()), " B", true, 48),
+				new Check("hop / Spring's hop", hop.dividedBy(spring.time().minus(scope.time())), "", true, 0.5));
+	}
+
+	private List<Check> reactorChain() {
+		JmhFigures.Figure plain = figure("ReactorChainBenchmark.chain[setup=none]");
+		JmhFigures.Figure starter = figure("ReactorChainBenchmark.chain[setup=starter]");
+		if (plain == null || starter == null) {
+			return null;
+		}
+		return List.of(new Check("throughput S / none", plain.time().dividedBy(starter.time()), "", false, 0.95));
+	}
+
+	private List<Check> kafka() {
+		JmhFigures.Figure send = figure("KafkaLayerBenchmark.sendWithInterceptor");
+		JmhFigures.Figure sendPlain = figure("KafkaLayerBenchmark.sendWithoutInterceptor");
+		JmhFigures.Figure receive = figure("KafkaLayerBenchmark.recordListenerWithInterceptor");
+		JmhFigures.Figure receivePlain = figure("KafkaLayerBenchmark.recordListenerWithoutInterceptor");
+		if (send == null || sendPlain == null || receive == null || receivePlain == null) {
+			return null;
+		}
+		Interval perRecord = send.time().minus(sendPlain.time()).plus(receive.time().minus(receivePlain.time()));
+		return List.of(new Check("producer + consumer", perRecord, " ns", true, 150));
+	}
+
+	private List<Check> grpc() {
+		JmhFigures.Figure traced = figure("GrpcInterceptorsBenchmark.withServerAndClientInterceptors");
+		JmhFigures.Figure plain = figure("GrpcInterceptorsBenchmark.withoutInterceptors");
+		if (traced == null || plain == null) {
+			return null;
+		}
+		return List.of(new Check("throughput S / N", plain.time().dividedBy(traced.time()), "", false, 0.97),
+				new Check("interceptors", traced.time().minus(plain.time()), " ns", true, 300));
+	}
+
+	private JmhFigures.Figure figure(String name) {
+		return this.jmh.get(name);
+	}
+
+	/** A ratio or difference of {@code end-to-end.json}'s comparisons; null when there is none. */
+	private Check endToEnd(String comparison, String member, boolean atMost, double goal) {
+		if (this.endToEnd == null) {
+			return null;
+		}
+		JsonObject estimate = this.endToEnd.getAsJsonObject("comparisons").getAsJsonObject(comparison)
+			.getAsJsonObject(member);
+		return new Check(comparison + " " + member, Interval.of(estimate), "", atMost, goal);
+	}
+
+	private Row endToEndRow(String what, String goal, String pattern, Check... checks) {
+		if (this.endToEnd == null) {
+			return new Row(what, goal, "", "not measured", "", List.of());
+		}
+		StringJoiner measured = new StringJoiner("; ");
+		for (Check check : checks) {
+			measured.add(check.name().split(" ")[0] + " " + check.measured().format(pattern));
+		}
+		return new Row(what, goal, measured.toString(), met(List.of(checks)), this.endToEndSource, List.of(checks));
+	}
+
+	/** {@code sample} names one of the row's benchmarks, to say which file its figures came from. */
+	private Row jmhRow(String what, String goal, String sample, List<Check> checks) {
+		if (checks == null) {
+			return new Row(what, goal, "", "not measured", "", List.of());
+		}
+		StringJoiner measured = new StringJoiner("; ");
+		// Three significant digits, without an exponent for large values.
+		checks.forEach((check) -> measured.add(check.name() + " "
+				+ check.measured().format((Math.abs(check.measured().value()) >= 1000) ? "%.0f" : "%.3g") + check.unit()));
+		return new Row(what, goal, measured.toString(), met(checks), figure(sample).source(), checks);
+	}
+
+	private static String met(List<Check> checks) {
+		List<String> verdicts = checks.stream().map(Check::verdict).toList();
+		if (verdicts.stream().anyMatch((verdict) -> verdict.startsWith("no"))) {
+			return verdicts.stream().filter((verdict) -> verdict.startsWith("no")).findFirst().get();
+		}
+		return verdicts.stream().filter((verdict) -> verdict.contains("crosses")).findFirst().orElse("yes");
+	}
+
+	private String markdown(List<Row> rows) {
+		StringBuilder md = new StringBuilder("# Summary: the goals of issue #8\n\n");
+		md.append("S is the starter with default settings, N the same app without it, M Micrometer Tracing with the "
+				+ "OpenTelemetry bridge and automatic context propagation. End-to-end intervals are 95% confidence "
+				+ "intervals over rounds (`end-to-end.md`); JMH intervals are JMH's 99.9% errors, combined in "
+				+ "quadrature for differences and ratios. \"met\" judges the mean; where the interval reaches past "
+				+ "the goal, it says so.\n\n");
+		if (this.endToEnd != null && EndToEnd.wasBusy(this.endToEnd)) {
+			md.append("**The end-to-end run started on a busy machine (load average "
+					+ this.endToEnd.get("loadAverageBefore").getAsString().split(" ")[0]
+					+ "): its rows are provisional.**\n\n");
+		}
+		StringJoiner files = new StringJoiner(", ");
+		this.jmhFiles.forEach((file) -> files.add("`" + file.getFileName() + "`"));
+		md.append("JMH results read: ").append((files.length() > 0) ? files.toString() : "none").append(".\n\n");
+		md.append("| what | goal | measured | met | from |\n|---|---|---|---|---|\n");
+		for (Row row : rows) {
+			md.append(String.format("| %s | %s | %s | %s | %s |%n", row.what(), row.goal(), row.measured(), row.met(),
+					row.from()));
+		}
+		return md.toString();
+	}
+
+}

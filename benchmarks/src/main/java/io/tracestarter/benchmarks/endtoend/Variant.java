@@ -1,0 +1,45 @@
+package io.tracestarter.benchmarks.endtoend;
+
+import java.util.List;
+
+/**
+ * The four setups of the same app. They differ by classpath (one file per variant, written
+ * by the build) and, where Micrometer Tracing is on it, by the settings its users add.
+ */
+enum Variant {
+
+	N("N", "without the starter: Boot's ECS JSON console logging, no tracing", "classpath-N.txt", Settings.ECS),
+
+	M("M", "Micrometer Tracing + OpenTelemetry bridge, `spring.reactor.context-propagation=auto`, "
+			+ "a `ContextPropagatingTaskDecorator` bean; ECS logging", "classpath-M.txt", Settings.MICROMETER),
+
+	S("S", "the starter, default settings (its own JSON line)", "classpath-S.txt", List.of()),
+
+	SM("S+M", "the starter added to M (same settings as M)", "classpath-SM.txt", Settings.MICROMETER);
+
+	final String label;
+
+	final String description;
+
+	final String classpathFile;
+
+	final List<String> arguments;
+
+	Variant(String label, String description, String classpathFile, List<String> arguments) {
+		this.label = label;
+		this.description = description;
+		this.classpathFile = classpathFile;
+		this.arguments = arguments;
+	}
+
+	private static final class Settings {
+
+		static final List<String> ECS = List.of("--logging.structured.format.console=ecs");
+
+		// Boot's default sampling (10%) is kept: ids reach the MDC for every request anyway.
+		static final List<String> MICROMETER = List.of("--logging.structured.format.console=ecs",
+				"--spring.reactor.context-propagation=auto", "--bench.context-propagating-task-decorator=true");
+
+	}
+
+}
