@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  * Makes JSON the console's default: unless the user chose a structured format (or
  * turned {@code trace.logging.enabled} or {@code trace.enabled} off), the console uses
  * {@link TraceJsonStructuredLogFormatter}. When the user chose Boot's {@code ecs}
- * format, the ids are written as ECS's {@code trace.id} and {@code span.id}. Everything
+ * format, the ids are renamed to ECS's {@code trace.id} and {@code span.id}. Everything
  * is added as the lowest-priority property source, so any setting of the user wins.
  * Runs after config data is loaded and before the logging system starts.
  *
@@ -26,8 +26,6 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 	static final String PROPERTY_SOURCE_NAME = "traceStarterLoggingDefaults";
 
 	static final String CONSOLE_FORMAT = "logging.structured.format.console";
-
-	static final String CUSTOMIZER = "logging.structured.json.customizer";
 
 	private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
@@ -50,16 +48,9 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 			}
 		}
 		else if (consoleFormat.trim().equalsIgnoreCase("ecs")) {
-			if (environment.getProperty(CUSTOMIZER) == null) {
-				defaults.put(CUSTOMIZER, EcsTraceFieldsCustomizer.class.getName());
-			}
-			else {
-				// The user's customizers replace ours; renames still give ECS names, at the
-				// cost EcsTraceFieldsCustomizer describes.
-				defaults.put("logging.structured.json.rename[trace_id]", "trace.id");
-				defaults.put("logging.structured.json.rename[" + TraceJsonStructuredLogFormatter.MICROMETER_SPAN_ID
-						+ "]", "span.id");
-			}
+			defaults.put("logging.structured.json.rename[trace_id]", "trace.id");
+			defaults.put("logging.structured.json.rename[" + TraceJsonStructuredLogFormatter.MICROMETER_SPAN_ID + "]",
+					"span.id");
 		}
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));

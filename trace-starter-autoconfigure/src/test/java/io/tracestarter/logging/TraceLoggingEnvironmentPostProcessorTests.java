@@ -31,20 +31,9 @@ class TraceLoggingEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void ecsGetsEcsFieldNamesFromTheStartersCustomizerNotFromRenames() {
+	void ecsGetsEcsFieldNames() {
 		this.environment.setProperty("logging.structured.format.console", "ecs");
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
-		assertThat(this.environment.getProperty("logging.structured.json.customizer"))
-			.isEqualTo(EcsTraceFieldsCustomizer.class.getName());
-		assertThat(this.environment.getProperty("logging.structured.json.rename[trace_id]")).isNull();
-	}
-
-	@Test
-	void ecsWithTheUsersOwnCustomizerFallsBackToRenames() {
-		this.environment.setProperty("logging.structured.format.console", "ecs");
-		this.environment.setProperty("logging.structured.json.customizer", "com.example.Mine");
-		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
-		assertThat(this.environment.getProperty("logging.structured.json.customizer")).isEqualTo("com.example.Mine");
 		assertThat(this.environment.getProperty("logging.structured.json.rename[trace_id]")).isEqualTo("trace.id");
 		assertThat(this.environment.getProperty("logging.structured.json.rename[spanId]")).isEqualTo("span.id");
 	}
