@@ -38,6 +38,8 @@ public class LogLineBenchmark {
 
 	private StructuredLogEncoder ecs;
 
+	private StructuredLogEncoder ecsWithRenames;
+
 	private LoggingEvent event;
 
 	@Setup
@@ -47,6 +49,10 @@ public class LogLineBenchmark {
 		context.putObject(Environment.class.getName(), environment);
 		this.starter = encoder(context, TraceJsonStructuredLogFormatter.class.getName());
 		this.ecs = encoder(context, "ecs");
+		// ECS with the renames the starter sets for it: with any logging.structured.json.*
+		// setting, Boot 4.1 runs a path filter and a name processor on every member.
+		this.ecsWithRenames = encoder(contextWith(Map.of("logging.structured.json.rename[trace_id]", "trace.id",
+				"logging.structured.json.rename[spanId]", "span.id")), "ecs");
 		this.event = new LoggingEvent();
 		this.event.setLoggerContext(context);
 		this.event.setLoggerName("com.example.OrderService");
@@ -56,6 +62,14 @@ public class LogLineBenchmark {
 		this.event.setMDCPropertyMap(Map.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId",
 				"00f067aa0ba902b7", "traceId", "4bf92f3577b34da6a3ce929d0e0e4736"));
 		this.event.setTimeStamp(System.currentTimeMillis());
+	}
+
+	private static LoggerContext contextWith(Map<String, String> properties) {
+		LoggerContext context = new LoggerContext();
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "orders");
+		properties.forEach(environment::setProperty);
+		context.putObject(Environment.class.getName(), environment);
+		return context;
 	}
 
 	private static StructuredLogEncoder encoder(LoggerContext context, String format) {
@@ -74,6 +88,11 @@ public class LogLineBenchmark {
 	@Benchmark
 	public byte[] bootEcsLine() {
 		return this.ecs.encode(this.event);
+	}
+
+	@Benchmark
+	public byte[] bootEcsLineWithRenames() {
+		return this.ecsWithRenames.encode(this.event);
 	}
 
 }
