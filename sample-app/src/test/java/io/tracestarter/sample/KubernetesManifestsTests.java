@@ -5,17 +5,24 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.tracestarter.autoconfigure.TraceProperties;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,24 +89,35 @@ class KubernetesManifestsTests {
 	void everyTraceKeyInTheConfigMapIsARealProperty() throws IOException {
 		Map<String, Object> configMap = load("configmap.yaml");
 		Map<String, Object> application = new Yaml().load((String) at(configMap, "data", "application.yml"));
-		List<String> keys = new ArrayList<>();
-		flatten("", application, keys);
-		List<String> traceKeys = keys.stream().filter((key) -> key.startsWith("trace.")).toList();
+		Map<String, Object> flat = new LinkedHashMap<>();
+		flatten("", application, flat);
+		// A list's items are checked by binding below; the metadata names the list.
+		List<String> traceKeys = flat.keySet().stream().filter((key) -> key.startsWith("trace."))
+			.map((key) -> (key.indexOf('[') > 0) ? key.substring(0, key.indexOf('[')) : key)
+			.distinct()
+			.toList();
 		assertThat(traceKeys).hasSizeGreaterThan(10);
 		assertThat(knownTraceProperties()).containsAll(traceKeys);
+		// Every key, list items included, binds to the starter's properties: none is left over.
+		TraceProperties properties = new Binder(new MapConfigurationPropertySource(flat))
+			.bind("trace", Bindable.of(TraceProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
+			.get();
+		assertThat(properties.getSampling().getRules()).singleElement()
+			.satisfies((rule) -> assertThat(rule.getRoute()).isEqualTo("/actuator/health/**"));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static void flatten(String prefix, Map<String, Object> map, List<String> keys) {
-		map.forEach((key, value) -> {
-			String name = prefix.isEmpty() ? key : prefix + "." + key;
-			if (value instanceof Map<?, ?> nested) {
-				flatten(name, (Map<String, Object>) nested, keys);
+	private static void flatten(String prefix, Object value, Map<String, Object> flat) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, nested) -> flatten(prefix.isEmpty() ? (String) key : prefix + "." + key, nested, flat));
+		}
+		else if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				flatten(prefix + "[" + i + "]", list.get(i), flat);
 			}
-			else {
-				keys.add(name);
-			}
-		});
+		}
+		else {
+			flat.put(prefix, value);
+		}
 	}
 
 	private static Set<String> knownTraceProperties() throws IOException {
