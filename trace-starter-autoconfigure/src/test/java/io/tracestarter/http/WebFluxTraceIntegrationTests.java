@@ -9,15 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.tracestarter.JsonLines;
+import io.tracestarter.PooledThreads;
 import io.tracestarter.app.WebFluxTestApplication;
 import io.tracestarter.core.TraceMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -101,7 +99,7 @@ class WebFluxTraceIntegrationTests {
 	}
 
 	@Test
-	void concurrentRequestsNeverSeeAnotherRequestsId(CapturedOutput output) {
+	void concurrentRequestsNeverSeeAnotherRequestsId(CapturedOutput output) throws Exception {
 		int requests = 200;
 		List<CompletableFuture<String>> responses = Flux.range(0, requests)
 			.map((i) -> client().get().uri("/hops?tag=conc" + i).header("X-Trace-ID", "conc-" + i).retrieve()
@@ -115,11 +113,11 @@ class WebFluxTraceIntegrationTests {
 					.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", expected));
 			}
 		});
-		assertPooledThreadsHoldNoId(output, "after-concurrent");
+		PooledThreads.assertHoldNoId(output, "after-concurrent", null);
 	}
 
 	@Test
-	void errorsAndCancelsLeaveNoIdOnPooledThreads(CapturedOutput output) {
+	void errorsAndCancelsLeaveNoIdOnPooledThreads(CapturedOutput output) throws Exception {
 		var status = client().get().uri("/boom").header("X-Trace-ID", "boom-1").exchangeToMono(
 				(response) -> Mono.just(response.statusCode())).block(Duration.ofSeconds(10));
 		assertThat(status).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -136,7 +134,7 @@ class WebFluxTraceIntegrationTests {
 			assertThat(JsonLines.withMessage(output, "slow cancelled"::equals)).singleElement()
 				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "cancel-1"));
 		});
-		assertPooledThreadsHoldNoId(output, "after-errors");
+		PooledThreads.assertHoldNoId(output, "after-errors", null);
 	}
 
 	@Test
@@ -180,21 +178,6 @@ class WebFluxTraceIntegrationTests {
 
 	private long rejected() {
 		return this.metrics.count(TraceMetrics.REJECTED, "http", null);
-	}
-
-	private void assertPooledThreadsHoldNoId(CapturedOutput output, String probe) {
-		org.slf4j.Logger logger = LoggerFactory.getLogger("probe");
-		for (Scheduler scheduler : List.of(Schedulers.boundedElastic(), Schedulers.parallel())) {
-			Flux.range(0, 64)
-				.parallel(8)
-				.runOn(scheduler)
-				.doOnNext((i) -> logger.info("probe {}", probe))
-				.sequential()
-				.then()
-				.block(Duration.ofSeconds(10));
-		}
-		assertThat(JsonLines.withMessage(output, ("probe " + probe)::equals)).hasSize(128)
-			.allSatisfy((line) -> assertThat(line).doesNotContainKey("trace_id").containsKey("trace_id_fallback"));
 	}
 
 	static List<Map<String, Object>> hopLines(CapturedOutput output, String tag) {
