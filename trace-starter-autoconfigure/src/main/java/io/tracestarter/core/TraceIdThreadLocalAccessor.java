@@ -2,6 +2,7 @@ package io.tracestarter.core;
 
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 /**
  * Lets context-propagation carry the trace id: Reactor's automatic context propagation
@@ -41,14 +42,23 @@ public final class TraceIdThreadLocalAccessor implements ThreadLocalAccessor<Str
 		return TraceIdHolder.get();
 	}
 
+	// Reactor restores the id around every signal of every operator, mostly on a thread
+	// that has it already: then nothing is written. A write to Logback's MDC also makes
+	// the next log line copy the MDC map.
 	@Override
 	public void setValue(String value) {
+		if (value.equals(TraceIdHolder.get()) && value.equals(MDC.get(TraceContext.MDC_KEY))) {
+			return;
+		}
 		TraceIdHolder.set(value);
 		this.recorder.restored(value);
 	}
 
 	@Override
 	public void setValue() {
+		if (TraceIdHolder.get() == null && MDC.get(TraceContext.MDC_KEY) == null) {
+			return;
+		}
 		TraceIdHolder.set(null);
 	}
 
