@@ -52,11 +52,6 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 	private boolean isSampledOut(ILoggingEvent event) {
 		Level level = event.getLevel();
 		boolean belowLevel = this.captureDebug && level.levelInt < Level.INFO_INT && isBelowLoggerLevel(event);
-		if (level.levelInt >= Level.WARN_INT && !belowLevel) {
-			// Counted against the rule that would have decided it, if any.
-			countKept(event);
-			return false;
-		}
 		String traceId = traceId(event);
 		if (traceId == null) {
 			return belowLevel;
@@ -67,8 +62,10 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		if (rule == null) {
 			return belowLevel;
 		}
+		// WARN and ERROR are never held back; they count as kept by the rule that matched.
+		boolean warnOrError = level.levelInt >= Level.WARN_INT;
 		long randomness = (request != null) ? request.randomness : TraceIdRandomness.of(traceId);
-		if (rule.keeps(randomness)) {
+		if (warnOrError || rule.keeps(randomness)) {
 			if (!belowLevel) {
 				rule.counters().kept.increment();
 			}
@@ -82,19 +79,6 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 			write(CapturedLine.copy(event, CapturedLine.ERROR));
 		}
 		return true;
-	}
-
-	private void countKept(ILoggingEvent event) {
-		String traceId = traceId(event);
-		if (traceId == null) {
-			return;
-		}
-		SampledRequest request = this.requests.get(traceId);
-		SamplingRule rule = (request != null) ? request.ruleFor(event.getLoggerName())
-				: this.requests.rules().forLine(event.getLoggerName(), SamplingRules.NONE);
-		if (rule != null) {
-			rule.counters().kept.increment();
-		}
 	}
 
 	// Only lines the debug-capture filter let through are below their logger's level.
