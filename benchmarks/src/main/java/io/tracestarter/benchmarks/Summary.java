@@ -134,7 +134,15 @@ final class Summary {
 		if (plain == null || starter == null) {
 			return null;
 		}
-		return List.of(new Check("throughput S / none", plain.time().dividedBy(starter.time()), "", false, 0.95));
+		List<Check> checks = new ArrayList<>();
+		checks.add(new Check("one element: throughput S / none", plain.time().dividedBy(starter.time()), "", false, 0.95));
+		JmhFigures.Figure plainElements = figure("ReactorChainBenchmark.chainOfElements[setup=none]");
+		JmhFigures.Figure starterElements = figure("ReactorChainBenchmark.chainOfElements[setup=starter]");
+		if (plainElements != null && starterElements != null) {
+			checks.add(new Check("1,000 elements: throughput S / none",
+					plainElements.time().dividedBy(starterElements.time()), "", false, 0.95));
+		}
+		return checks;
 	}
 
 	private List<Check> kafka() {

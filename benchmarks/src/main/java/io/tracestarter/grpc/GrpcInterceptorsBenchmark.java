@@ -89,6 +89,10 @@ public class GrpcInterceptorsBenchmark {
 
 	private ManagedChannel tracedChannel;
 
+	private ManagedChannel clientOnlyChannel;
+
+	private ManagedChannel serverOnlyChannel;
+
 	private TraceScope scope;
 
 	@Setup(Level.Trial)
@@ -117,6 +121,12 @@ public class GrpcInterceptorsBenchmark {
 			.directExecutor()
 			.intercept(new TraceClientInterceptor(metrics, TraceHopRecorder.none()))
 			.build();
+		// The split of the cost between the two sides.
+		this.clientOnlyChannel = InProcessChannelBuilder.forName("plain")
+			.directExecutor()
+			.intercept(new TraceClientInterceptor(metrics, TraceHopRecorder.none()))
+			.build();
+		this.serverOnlyChannel = InProcessChannelBuilder.forName("traced").directExecutor().build();
 		this.scope = TraceContext.open("4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
@@ -125,6 +135,8 @@ public class GrpcInterceptorsBenchmark {
 		this.scope.close();
 		this.plainChannel.shutdownNow();
 		this.tracedChannel.shutdownNow();
+		this.clientOnlyChannel.shutdownNow();
+		this.serverOnlyChannel.shutdownNow();
 		this.plainServer.shutdownNow();
 		this.tracedServer.shutdownNow();
 	}
@@ -137,6 +149,16 @@ public class GrpcInterceptorsBenchmark {
 	@Benchmark
 	public String withServerAndClientInterceptors() {
 		return ClientCalls.blockingUnaryCall(this.tracedChannel, ECHO, CallOptions.DEFAULT, "ping");
+	}
+
+	@Benchmark
+	public String withClientInterceptorOnly() {
+		return ClientCalls.blockingUnaryCall(this.clientOnlyChannel, ECHO, CallOptions.DEFAULT, "ping");
+	}
+
+	@Benchmark
+	public String withServerInterceptorOnly() {
+		return ClientCalls.blockingUnaryCall(this.serverOnlyChannel, ECHO, CallOptions.DEFAULT, "ping");
 	}
 
 }
