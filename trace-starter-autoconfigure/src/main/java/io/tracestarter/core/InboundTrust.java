@@ -47,8 +47,18 @@ public final class InboundTrust {
 		return switch (this.policy) {
 			case ALL -> true;
 			case NONE -> false;
-			case TRUSTED_PROXIES -> peer != null && this.trusted.stream().anyMatch((cidr) -> cidr.contains(peer));
+			case TRUSTED_PROXIES -> peer != null && inTrustedNetwork(peer.getAddress());
 		};
+	}
+
+	// A loop over one copy of the address: getAddress() copies it on every call.
+	private boolean inTrustedNetwork(byte[] address) {
+		for (Cidr cidr : this.trusted) {
+			if (cidr.contains(address)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public Policy getPolicy() {
@@ -104,8 +114,7 @@ public final class InboundTrust {
 			return new IllegalArgumentException("'" + value + "' is not an IP address or CIDR block");
 		}
 
-		boolean contains(InetAddress peer) {
-			byte[] bytes = peer.getAddress();
+		boolean contains(byte[] bytes) {
 			if (bytes.length != this.network.length) {
 				return false;
 			}

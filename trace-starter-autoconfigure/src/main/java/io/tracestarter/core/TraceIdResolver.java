@@ -1,6 +1,7 @@
 package io.tracestarter.core;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class TraceIdResolver {
+
+	private static final BooleanSupplier TRUSTED = () -> true;
+
+	private static final BooleanSupplier UNTRUSTED = () -> false;
 
 	private final List<InboundSource> sources;
 
@@ -81,6 +86,21 @@ public final class TraceIdResolver {
 	 */
 	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback, boolean trusted) {
+		return resolve(layer, lookup, fallback, trusted ? TRUSTED : UNTRUSTED);
+	}
+
+	/**
+	 * Resolve the id of one inbound unit of work, asking whether the peer may set it
+	 * only when a valid value arrived: most requests bring none, and the trust check
+	 * (matching the peer against the trusted networks) would be wasted on them.
+	 * @param layer the layer asking, used as a metric tag
+	 * @param lookup returns the raw value of a source, or {@code null} when absent
+	 * @param fallback makes the id when no source gave a valid one
+	 * @param trusted answers whether the peer may set the id; called at most once
+	 * @return the id and where it came from
+	 */
+	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+			Supplier<String> fallback, BooleanSupplier trusted) {
 		for (InboundSource source : this.sources) {
 			String raw = lookup.apply(source);
 			if (raw == null) {
@@ -99,7 +119,7 @@ public final class TraceIdResolver {
 				this.metrics.rejected(layer, reason);
 				continue;
 			}
-			if (!trusted) {
+			if (!trusted.getAsBoolean()) {
 				this.metrics.rejected(layer, RejectionReason.UNTRUSTED);
 				this.metrics.generated(layer);
 				// Random, not the span's id: the span may continue the untrusted peer's

@@ -77,7 +77,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
-		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source), trusted(call));
+		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source),
+				this.resolver::newId, () -> trusted(call));
 		String traceId = resolved.traceId();
 		if (resolved.untrustedInbound() != null) {
 			inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));

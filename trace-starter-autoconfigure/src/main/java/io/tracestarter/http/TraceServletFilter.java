@@ -70,8 +70,8 @@ public final class TraceServletFilter implements Filter {
 		String traceId = (String) request.getAttribute(TRACE_ID_ATTRIBUTE);
 		ResolvedTraceId resolved = null;
 		if (traceId == null) {
-			resolved = this.resolver.resolve("http", (source) -> lookup(httpRequest, source),
-					this.trust.trusts(peer(httpRequest)));
+			resolved = this.resolver.resolve("http", (source) -> lookup(httpRequest, source), this.resolver::newId,
+					() -> this.trust.trusts(peer(httpRequest)));
 			traceId = resolved.traceId();
 			request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
 			this.hops.record(traceId, "http", "in");

@@ -110,9 +110,13 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	}
 
 	private ResolvedTraceId resolve(ServerHttpRequest request, ContextView context) {
+		return this.resolver.resolve("http", (source) -> lookup(request, source), () -> generate(context),
+				() -> trusted(request));
+	}
+
+	private boolean trusted(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
-		boolean trusted = this.trust.trusts((remote != null) ? remote.getAddress() : null);
-		return this.resolver.resolve("http", (source) -> lookup(request, source), () -> generate(context), trusted);
+		return this.trust.trusts((remote != null) ? remote.getAddress() : null);
 	}
 
 	private String generate(ContextView context) {
