@@ -34,15 +34,27 @@ public final class TraceMetrics {
 
 	private final Map<Counter, LongAdder> counters = new ConcurrentHashMap<>();
 
+	private final Map<String, LongAdder> generatedByLayer = new ConcurrentHashMap<>();
+
+	private final Map<String, LongAdder> propagatedByLayer = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<InboundSource, LongAdder>> extractedByLayer = new ConcurrentHashMap<>();
+
 	private volatile BiConsumer<Counter, LongAdder> listener = (counter, adder) -> {
 	};
 
 	public void extracted(String layer, InboundSource source) {
-		increment(new Counter(EXTRACTED, layer, "source", source.toString()));
+		Map<InboundSource, LongAdder> bySource = this.extractedByLayer.get(layer);
+		LongAdder adder = (bySource != null) ? bySource.get(source) : null;
+		if (adder == null) {
+			adder = newAdder(new Counter(EXTRACTED, layer, "source", source.toString()));
+			this.extractedByLayer.computeIfAbsent(layer, (key) -> new ConcurrentHashMap<>()).put(source, adder);
+		}
+		adder.increment();
 	}
 
 	public void generated(String layer) {
-		increment(new Counter(GENERATED, layer, null, null));
+		increment(this.generatedByLayer, GENERATED, layer);
 	}
 
 	public void rejected(String layer, RejectionReason reason) {
@@ -50,7 +62,7 @@ public final class TraceMetrics {
 	}
 
 	public void propagated(String layer) {
-		increment(new Counter(PROPAGATED, layer, null, null));
+		increment(this.propagatedByLayer, PROPAGATED, layer);
 	}
 
 	/**
@@ -87,6 +99,17 @@ public final class TraceMetrics {
 	public synchronized void onEachCounter(BiConsumer<Counter, LongAdder> listener) {
 		this.listener = listener;
 		this.counters.forEach(listener);
+	}
+
+	// Counters of every request (generated, propagated, extracted) are found by layer
+	// without making a key: a record key costs an object and four hash codes per event.
+	private void increment(Map<String, LongAdder> byLayer, String outcome, String layer) {
+		LongAdder adder = byLayer.get(layer);
+		if (adder == null) {
+			adder = newAdder(new Counter(outcome, layer, null, null));
+			byLayer.put(layer, adder);
+		}
+		adder.increment();
 	}
 
 	private void increment(Counter counter) {
