@@ -12,16 +12,18 @@ import io.tracestarter.core.TraceMetrics;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Resolving the id of one inbound request: a valid X-Trace-ID, a traceparent, nothing
- * (generate), and validation alone.
+ * (generate), and validation alone; each call a different random id, as on real traffic.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,26 +40,45 @@ public class TraceIdBenchmark {
 					InboundSource.of("header:X-Request-ID"), InboundSource.of("query:trace_id")),
 			this.validator, TraceIdGenerator.random(), new TraceMetrics());
 
-	private final Map<String, String> withHeader = Map.of("header:X-Trace-ID", "4bf92f3577b34da6a3ce929d0e0e4736");
+	/** Distinct random ids in turn: one repeated id lets the branch predictor learn it. */
+	private final String[] ids = new String[4096];
 
-	private final Map<String, String> withTraceparent = Map.of("traceparent",
-			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+	private final String[] traceparents = new String[this.ids.length];
 
 	private final Map<String, String> nothing = Map.of();
 
+	private int next;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		for (int i = 0; i < this.ids.length; i++) {
+			this.ids[i] = TraceIdGenerator.randomHex();
+			this.traceparents[i] = "00-" + this.ids[i] + "-00f067aa0ba902b7-01";
+		}
+	}
+
+	private int nextIndex() {
+		this.next = (this.next + 1) & (this.ids.length - 1);
+		return this.next;
+	}
+
 	@Benchmark
 	public boolean validate() {
-		return this.validator.isValid("4bf92f3577b34da6a3ce929d0e0e4736");
+		return this.validator.isValid(this.ids[nextIndex()]);
 	}
 
 	@Benchmark
 	public String resolveXTraceId() {
-		return this.resolver.resolve("http", (source) -> this.withHeader.get(source.toString())).traceId();
+		String id = this.ids[nextIndex()];
+		return this.resolver.resolve("http", (source) -> source.name().equals("X-Trace-ID") ? id : null).traceId();
 	}
 
 	@Benchmark
 	public String resolveTraceparent() {
-		return this.resolver.resolve("http", (source) -> this.withTraceparent.get(source.toString())).traceId();
+		String traceparent = this.traceparents[nextIndex()];
+		return this.resolver
+			.resolve("http", (source) -> (source.type() == InboundSource.Type.TRACEPARENT) ? traceparent : null)
+			.traceId();
 	}
 
 	@Benchmark

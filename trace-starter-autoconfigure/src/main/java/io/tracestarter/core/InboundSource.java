@@ -17,6 +17,9 @@ public final class InboundSource {
 	/** Used as a metric tag on every extracted id: made once, not per request. */
 	private final String text;
 
+	/** Sources are map keys on every extracted id (counters by source). */
+	private final int hash;
+
 	/**
 	 * Create a source.
 	 * @param type where to look
@@ -26,6 +29,7 @@ public final class InboundSource {
 		this.type = type;
 		this.name = name;
 		this.text = (type == Type.TRACEPARENT) ? "traceparent" : type.prefix + ":" + name;
+		this.hash = 31 * type.ordinal() + name.hashCode();
 	}
 
 	/**
@@ -85,7 +89,7 @@ public final class InboundSource {
 
 	@Override
 	public int hashCode() {
-		return 31 * this.type.hashCode() + this.name.hashCode();
+		return this.hash;
 	}
 
 	@Override

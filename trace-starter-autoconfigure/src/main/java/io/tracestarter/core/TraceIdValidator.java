@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TraceIdValidator {
 
+	/** 1 for each ASCII character an id may not hold: letters, digits and {@code -_.:} may. */
+	private static final byte[] FORBIDDEN = forbiddenTable();
+
 	private final int maxLength;
 
 	/**
@@ -35,12 +38,15 @@ public final class TraceIdValidator {
 		if (candidate.length() > this.maxLength) {
 			return RejectionReason.TOO_LONG;
 		}
+		// One pass that ORs in a flag per character rather than a chain of range tests:
+		// random ids (hex digits and letters mixed) defeat branch prediction, which made
+		// the range tests several times slower on real traffic than on one repeated id.
+		int forbidden = 0;
 		for (int i = 0; i < candidate.length(); i++) {
-			if (!isAllowed(candidate.charAt(i))) {
-				return RejectionReason.FORBIDDEN_CHARACTER;
-			}
+			char ch = candidate.charAt(i);
+			forbidden |= (ch < 128) ? FORBIDDEN[ch] : 1;
 		}
-		return null;
+		return (forbidden != 0) ? RejectionReason.FORBIDDEN_CHARACTER : null;
 	}
 
 	/**
@@ -56,9 +62,14 @@ public final class TraceIdValidator {
 		return this.maxLength;
 	}
 
-	private static boolean isAllowed(char ch) {
-		return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'
-				|| ch == '_' || ch == '.' || ch == ':';
+	private static byte[] forbiddenTable() {
+		byte[] table = new byte[128];
+		for (int ch = 0; ch < table.length; ch++) {
+			boolean allowed = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+					|| ch == '-' || ch == '_' || ch == '.' || ch == ':';
+			table[ch] = (byte) (allowed ? 0 : 1);
+		}
+		return table;
 	}
 
 }

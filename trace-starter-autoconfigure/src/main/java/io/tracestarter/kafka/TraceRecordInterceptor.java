@@ -1,7 +1,5 @@
 package io.tracestarter.kafka;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
@@ -29,8 +27,12 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 
 	private final RequestSampling sampling;
 
-	/** Open scopes by listener thread; at most one entry per container thread. */
-	private final Map<Thread, Open> open = new ConcurrentHashMap<>();
+	/**
+	 * The record open on each listener thread. A thread-local rather than a map keyed by
+	 * thread: this runs for every record, and a map costs a node and two hash lookups
+	 * per record. The holder is reused, so a record allocates no entry.
+	 */
+	private final ThreadLocal<Open> open = ThreadLocal.withInitial(Open::new);
 
 	TraceRecordInterceptor(KafkaTraceIds ids, TraceHopRecorder hops, RequestSampling sampling) {
 		this.ids = ids;
@@ -41,17 +43,18 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	@Override
 	public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
 			Consumer<Object, Object> consumer) {
-		close();
+		Open current = this.open.get();
+		current.close();
 		String traceId = this.ids.of(record);
-		TraceScope scope = TraceScope.open(traceId);
-		this.open.put(Thread.currentThread(), new Open(scope, this.sampling.begin(traceId, Kind.KAFKA_TOPIC, record.topic())));
+		current.scope = TraceScope.open(traceId);
+		current.sampled = this.sampling.begin(traceId, Kind.KAFKA_TOPIC, record.topic());
 		this.hops.record(traceId, KafkaTraceIds.LAYER, "in");
 		return record;
 	}
 
 	@Override
 	public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-		close();
+		this.open.get().close();
 	}
 
 	@Override
@@ -59,26 +62,37 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 			Consumer<Object, Object> consumer) {
 		// The id is kept open on purpose: the error handler runs next, on this thread.
 		// The record's held-back lines are written now, before the error handler's.
-		Open current = this.open.get(Thread.currentThread());
-		if (current != null) {
-			current.sampled().end(true);
+		Request sampled = this.open.get().sampled;
+		if (sampled != null) {
+			sampled.end(true);
 		}
 	}
 
 	@Override
 	public void clearThreadState(@Nullable Consumer<?, ?> consumer) {
-		close();
+		this.open.get().close();
 	}
 
-	private void close() {
-		Open current = this.open.remove(Thread.currentThread());
-		if (current != null) {
-			current.sampled().end(false);
-			current.scope().close();
+	/** The scope and sampling handle of the record a listener thread runs now, if any. */
+	private static final class Open {
+
+		private @Nullable TraceScope scope;
+
+		private @Nullable Request sampled;
+
+		void close() {
+			TraceScope scope = this.scope;
+			Request sampled = this.sampled;
+			this.scope = null;
+			this.sampled = null;
+			if (sampled != null) {
+				sampled.end(false);
+			}
+			if (scope != null) {
+				scope.close();
+			}
 		}
-	}
 
-	private record Open(TraceScope scope, Request sampled) {
 	}
 
 }
