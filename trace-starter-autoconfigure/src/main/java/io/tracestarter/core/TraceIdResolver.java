@@ -18,8 +18,6 @@ public final class TraceIdResolver {
 
 	private static final BooleanSupplier TRUSTED = () -> true;
 
-	private static final BooleanSupplier UNTRUSTED = () -> false;
-
 	private final List<InboundSource> sources;
 
 	private final TraceIdValidator validator;
@@ -54,10 +52,13 @@ public final class TraceIdResolver {
 	 * it can be logged once, validated, next to the new id.
 	 * @param layer the layer asking, used as a metric tag
 	 * @param lookup returns the raw value of a source, or {@code null} when absent
-	 * @param trusted whether the peer may set the id
+	 * @param trusted answers whether the peer may set the id; asked only when a valid
+	 * value arrived (most requests bring none, and matching the peer against the trusted
+	 * networks would be wasted on them), at most once
 	 * @return the id and where it came from
 	 */
-	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup, boolean trusted) {
+	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+			BooleanSupplier trusted) {
 		return resolve(layer, lookup, this.generator::generate, trusted);
 	}
 
@@ -72,7 +73,7 @@ public final class TraceIdResolver {
 	 */
 	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback) {
-		return resolve(layer, lookup, fallback, true);
+		return resolve(layer, lookup, fallback, TRUSTED);
 	}
 
 	/**
@@ -81,22 +82,8 @@ public final class TraceIdResolver {
 	 * @param layer the layer asking, used as a metric tag
 	 * @param lookup returns the raw value of a source, or {@code null} when absent
 	 * @param fallback makes the id when no source gave a valid one
-	 * @param trusted whether the peer may set the id
-	 * @return the id and where it came from
-	 */
-	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
-			Supplier<String> fallback, boolean trusted) {
-		return resolve(layer, lookup, fallback, trusted ? TRUSTED : UNTRUSTED);
-	}
-
-	/**
-	 * Resolve the id of one inbound unit of work, asking whether the peer may set it
-	 * only when a valid value arrived: most requests bring none, and the trust check
-	 * (matching the peer against the trusted networks) would be wasted on them.
-	 * @param layer the layer asking, used as a metric tag
-	 * @param lookup returns the raw value of a source, or {@code null} when absent
-	 * @param fallback makes the id when no source gave a valid one
-	 * @param trusted answers whether the peer may set the id; called at most once
+	 * @param trusted answers whether the peer may set the id; asked only when a valid
+	 * value arrived, at most once
 	 * @return the id and where it came from
 	 */
 	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,

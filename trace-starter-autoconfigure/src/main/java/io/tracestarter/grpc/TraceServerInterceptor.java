@@ -77,8 +77,7 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
-		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source),
-				this.resolver::newId, () -> trusted(call));
+		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source), () -> trusted(call));
 		String traceId = resolved.traceId();
 		if (resolved.untrustedInbound() != null) {
 			inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));

@@ -70,7 +70,7 @@ public final class TraceServletFilter implements Filter {
 		String traceId = (String) request.getAttribute(TRACE_ID_ATTRIBUTE);
 		ResolvedTraceId resolved = null;
 		if (traceId == null) {
-			resolved = this.resolver.resolve("http", (source) -> lookup(httpRequest, source), this.resolver::newId,
+			resolved = this.resolver.resolve("http", (source) -> lookup(httpRequest, source),
 					() -> this.trust.trusts(peer(httpRequest)));
 			traceId = resolved.traceId();
 			request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);

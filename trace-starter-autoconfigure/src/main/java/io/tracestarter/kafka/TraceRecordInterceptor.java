@@ -1,6 +1,5 @@
 package io.tracestarter.kafka;
 
-
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
 import io.tracestarter.sampling.RequestSampling;

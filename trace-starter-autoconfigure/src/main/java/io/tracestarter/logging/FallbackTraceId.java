@@ -51,7 +51,7 @@ final class FallbackTraceId {
 			low = (low ^ ch) * 0x100000001b3L;
 		}
 		HexFormat hex = HexFormat.of();
-		return hex.toHexDigits(mix(high)) + hex.toHexDigits(mix(low ^ high >>> 7));
+		return hex.toHexDigits(mix(high)) + hex.toHexDigits(mix(low ^ (high >>> 7)));
 	}
 
 	private static long mix(long value) {

@@ -66,14 +66,14 @@ class TraceIdResolverTests {
 	@Test
 	void anUntrustedPeersIdIsReplacedKeptApartAndCounted() {
 		ResolvedTraceId resolved = this.resolver.resolve("http", (source) -> source.toString().equals("header:X-Trace-ID")
-				? "customer-ref-1" : null, false);
+				? "customer-ref-1" : null, () -> false);
 		assertThat(resolved.traceId()).matches("[0-9a-f]{32}");
 		assertThat(resolved.isInbound()).isFalse();
 		assertThat(resolved.untrustedInbound()).isEqualTo("customer-ref-1");
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "untrusted")).isEqualTo(1);
 		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", null)).isZero();
 		// An invalid value from an untrusted peer is not kept at all.
-		assertThat(this.resolver.resolve("http", (source) -> "bad value", false).untrustedInbound()).isNull();
+		assertThat(this.resolver.resolve("http", (source) -> "bad value", () -> false).untrustedInbound()).isNull();
 	}
 
 	@Test
