@@ -62,9 +62,13 @@ final class Summary {
 		String source = (endToEnd != null) ? "end-to-end.json (" + endToEnd.get("started").getAsString() + ")" : "";
 		Summary summary = new Summary(endToEnd, source, jmhFiles);
 		List<Row> rows = summary.rows();
+		List<Row> beside = summary.besideTheGoals();
+		// The rows beside the goals follow the goals' rows, with an empty goal.
+		List<Row> all = new ArrayList<>(rows);
+		all.addAll(beside);
 		Files.writeString(outDir.resolve("summary.json"),
-				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(rows) + "\n");
-		Files.writeString(outDir.resolve("summary.md"), summary.markdown(rows));
+				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(all) + "\n");
+		Files.writeString(outDir.resolve("summary.md"), summary.markdown(rows, beside));
 		System.out.println("summary: wrote " + outDir.resolve("summary.md"));
 	}
 
@@ -92,6 +96,31 @@ final class Summary {
 		rows.add(endToEndRow("start-up time of the app (launch to first response)", "<= 1.05 x N", "%.3f",
 				endToEnd("S/N", "startup", true, 1.05)));
 		return rows;
+	}
+
+	/**
+	 * Ratios without a goal of their own: the goal's Kafka and gRPC handlers log nothing,
+	 * these log one JSON line per record or call, as the services the starter is for do.
+	 * @return one row per pair that was run
+	 */
+	private List<Row> besideTheGoals() {
+		List<Row> rows = new ArrayList<>();
+		addRatio(rows, "Kafka consumer throughput S/N, a record listener that logs one JSON line per record",
+				"KafkaConsumerThroughputBenchmark.withoutStarterLoggingALine",
+				"KafkaConsumerThroughputBenchmark.withStarterLoggingALine");
+		addRatio(rows, "gRPC unary call S/N, in-process channel, a service that logs one JSON line per call",
+				"GrpcInterceptorsBenchmark.withoutInterceptorsLoggingALine",
+				"GrpcInterceptorsBenchmark.withServerAndClientInterceptorsLoggingALine");
+		return rows;
+	}
+
+	private void addRatio(List<Row> rows, String what, String plainName, String starterName) {
+		JmhFigures.Figure plain = figure(plainName);
+		JmhFigures.Figure starter = figure(starterName);
+		if (plain != null && starter != null) {
+			Check ratio = new Check("S/N", plain.time().dividedBy(starter.time()), "", false, Double.NaN);
+			rows.add(new Row(what, "", measured(List.of(ratio)), "", starter.source(), List.of(ratio)));
+		}
 	}
 
 	// Each goal below: its checks, or null when a benchmark it needs was not run.
@@ -271,7 +300,7 @@ final class Summary {
 		return verdicts.stream().filter((verdict) -> verdict.contains("crosses")).findFirst().orElse("yes");
 	}
 
-	private String markdown(List<Row> rows) {
+	private String markdown(List<Row> rows, List<Row> beside) {
 		StringBuilder md = new StringBuilder("# Summary: the goals of issue #8\n\n");
 		md.append("S is the starter with default settings, N the same app without it, M Micrometer Tracing with the "
 				+ "OpenTelemetry bridge and automatic context propagation. End-to-end intervals are 95% confidence "
@@ -290,6 +319,13 @@ final class Summary {
 		for (Row row : rows) {
 			md.append(String.format("| %s | %s | %s | %s | %s |%n", row.what(), row.goal(), row.measured(), row.met(),
 					row.from()));
+		}
+		if (!beside.isEmpty()) {
+			md.append("\nBeside the goals: the same comparisons with handlers that log one JSON line (Boot's ECS "
+					+ "format for N, the starter's for S).\n\n| what | measured | from |\n|---|---|---|\n");
+			for (Row row : beside) {
+				md.append(String.format("| %s | %s | %s |%n", row.what(), row.measured(), row.from()));
+			}
 		}
 		return md.toString();
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.benchmarks.JsonLines;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceScope;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,6 +38,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -56,7 +59,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * producer interceptor wrote, from the first record to the last; N without the starter,
  * S with the listener container factory the starter's auto-configuration has
  * post-processed (its {@link TraceRecordInterceptor} set as the record interceptor). The
- * listener logs nothing; it reads the MDC's trace id, as a log line would.
+ * listener of the goal's pair logs nothing; it reads the MDC's trace id, as a log line
+ * would. A second pair has a listener that writes one JSON line per record (Boot's ECS
+ * format for N, the starter's for S), as the services the starter is for do.
  *
  * <p>One in-process KRaft broker per trial, in the benchmark's JVM. The container starts
  * once per trial; each invocation is one pass over the topic: the listener holds the
@@ -101,6 +106,26 @@ public class KafkaConsumerThroughputBenchmark {
 		return topic.consumeAll();
 	}
 
+	/**
+	 * N with a listener that logs one JSON line per record.
+	 * @param topic the broker, topic and running container of the trial
+	 * @return the number of records the listener saw under a trace id (none)
+	 */
+	@Benchmark
+	public int withoutStarterLoggingALine(WithoutStarterLogging topic) throws InterruptedException {
+		return topic.consumeAll();
+	}
+
+	/**
+	 * S with a listener that logs one JSON line per record.
+	 * @param topic the broker, topic and running container of the trial
+	 * @return the number of records the listener saw under a trace id (all)
+	 */
+	@Benchmark
+	public int withStarterLoggingALine(WithStarterLogging topic) throws InterruptedException {
+		return topic.consumeAll();
+	}
+
 	@State(Scope.Benchmark)
 	public static class WithoutStarter extends Topic {
 
@@ -119,12 +144,32 @@ public class KafkaConsumerThroughputBenchmark {
 
 	}
 
+	@State(Scope.Benchmark)
+	public static class WithoutStarterLogging extends Topic {
+
+		public WithoutStarterLogging() {
+			super(false, JsonLines.create("bench.kafka.plain", false));
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class WithStarterLogging extends Topic {
+
+		public WithStarterLogging() {
+			super(true, JsonLines.create("bench.kafka.traced", true));
+		}
+
+	}
+
 	/**
 	 * The broker, the filled topic and the running container of one trial.
 	 */
 	public abstract static class Topic {
 
 		private final boolean starter;
+
+		private final @Nullable JsonLines lines;
 
 		private final Gate gate = new Gate();
 
@@ -137,7 +182,12 @@ public class KafkaConsumerThroughputBenchmark {
 		private Pass pass;
 
 		Topic(boolean starter) {
+			this(starter, null);
+		}
+
+		Topic(boolean starter, @Nullable JsonLines lines) {
 			this.starter = starter;
+			this.lines = lines;
 		}
 
 		@Setup(Level.Trial)
@@ -178,7 +228,8 @@ public class KafkaConsumerThroughputBenchmark {
 			// Assigned, not subscribed: no group rebalance, and every pass starts at offset 0.
 			this.container = factory
 				.createContainer(new TopicPartitionOffset(TOPIC, 0, TopicPartitionOffset.SeekPosition.BEGINNING));
-			this.container.setupMessageListener(new PassListener(this.gate));
+			this.container.setupMessageListener(
+					new PassListener(this.gate, (this.lines != null) ? this.lines.logger() : null));
 			this.container.start();
 		}
 
@@ -196,6 +247,9 @@ public class KafkaConsumerThroughputBenchmark {
 			if (this.pass.traced != expected) {
 				throw new IllegalStateException(
 						this.pass.traced + " records under a trace id, expected " + expected);
+			}
+			if (this.lines != null) {
+				this.lines.verify(this.starter);
 			}
 			return this.pass.traced;
 		}
@@ -367,12 +421,15 @@ public class KafkaConsumerThroughputBenchmark {
 	}
 
 	/**
-	 * The record listener: reads the MDC's trace id and counts the records that had one;
-	 * waits at the first record of each pass, seeks back to the beginning after the last.
+	 * The record listener: reads the MDC's trace id and counts the records that had one,
+	 * logs a line when given a logger; waits at the first record of each pass, seeks back
+	 * to the beginning after the last.
 	 */
 	static final class PassListener implements MessageListener<String, String>, ConsumerSeekAware {
 
 		private final Gate gate;
+
+		private final @Nullable Logger logger;
 
 		private Collection<TopicPartition> partitions = List.of();
 
@@ -384,8 +441,9 @@ public class KafkaConsumerThroughputBenchmark {
 
 		private int traced;
 
-		PassListener(Gate gate) {
+		PassListener(Gate gate, @Nullable Logger logger) {
 			this.gate = gate;
+			this.logger = logger;
 		}
 
 		@Override
@@ -412,6 +470,9 @@ public class KafkaConsumerThroughputBenchmark {
 			}
 			if (MDC.get(TraceContext.MDC_KEY) != null) {
 				this.traced++;
+			}
+			if (this.logger != null) {
+				this.logger.info("Order {} consumed", record.value());
 			}
 			if (++this.consumed == RECORDS) {
 				// Queued; the container seeks after this poll's records, before the next poll.
