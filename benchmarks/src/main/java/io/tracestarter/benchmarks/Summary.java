@@ -100,25 +100,31 @@ final class Summary {
 
 	/**
 	 * Ratios without a goal of their own: the goal's Kafka and gRPC handlers log nothing,
-	 * these log one JSON line per record or call, as the services the starter is for do.
+	 * these log one JSON line per record or call, as the services the starter is for do;
+	 * and the floor of gRPC interceptors that only forward, or forward and carry a header.
 	 * @return one row per pair that was run
 	 */
 	private List<Row> besideTheGoals() {
 		List<Row> rows = new ArrayList<>();
-		addRatio(rows, "Kafka consumer throughput S/N, a record listener that logs one JSON line per record",
+		addRatio(rows, "Kafka consumer throughput, a record listener that logs one JSON line per record", "S/N",
 				"KafkaConsumerThroughputBenchmark.withoutStarterLoggingALine",
 				"KafkaConsumerThroughputBenchmark.withStarterLoggingALine");
-		addRatio(rows, "gRPC unary call S/N, in-process channel, a service that logs one JSON line per call",
+		addRatio(rows, "gRPC unary call, in-process channel, a service that logs one JSON line per call", "S/N",
 				"GrpcInterceptorsBenchmark.withoutInterceptorsLoggingALine",
 				"GrpcInterceptorsBenchmark.withServerAndClientInterceptorsLoggingALine");
+		addRatio(rows, "gRPC unary call, client and server interceptors that only wrap and forward", "forwarding/N",
+				"GrpcInterceptorsBenchmark.withoutInterceptors", "GrpcInterceptorsBenchmark.withForwardingInterceptors");
+		addRatio(rows, "gRPC unary call, forwarding interceptors that carry an id header both ways (request and "
+				+ "response), nothing else", "carrying/N", "GrpcInterceptorsBenchmark.withoutInterceptors",
+				"GrpcInterceptorsBenchmark.withForwardingInterceptorsCarryingAHeader");
 		return rows;
 	}
 
-	private void addRatio(List<Row> rows, String what, String plainName, String starterName) {
+	private void addRatio(List<Row> rows, String what, String label, String plainName, String starterName) {
 		JmhFigures.Figure plain = figure(plainName);
 		JmhFigures.Figure starter = figure(starterName);
 		if (plain != null && starter != null) {
-			Check ratio = new Check("S/N", plain.time().dividedBy(starter.time()), "", false, Double.NaN);
+			Check ratio = new Check(label, plain.time().dividedBy(starter.time()), "", false, Double.NaN);
 			rows.add(new Row(what, "", measured(List.of(ratio)), "", starter.source(), List.of(ratio)));
 		}
 	}
@@ -321,8 +327,9 @@ final class Summary {
 					row.from()));
 		}
 		if (!beside.isEmpty()) {
-			md.append("\nBeside the goals: the same comparisons with handlers that log one JSON line (Boot's ECS "
-					+ "format for N, the starter's for S).\n\n| what | measured | from |\n|---|---|---|\n");
+			md.append("\nBeside the goals (throughput ratios): the Kafka and gRPC comparisons with handlers that log one "
+					+ "JSON line (Boot's ECS format for N, the starter's for S), and what gRPC interceptors cost before "
+					+ "they do anything of the starter's.\n\n| what | measured | from |\n|---|---|---|\n");
 			for (Row row : beside) {
 				md.append(String.format("| %s | %s | %s |%n", row.what(), row.measured(), row.from()));
 			}

@@ -8,9 +8,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
+import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
@@ -81,6 +92,8 @@ public class GrpcInterceptorsBenchmark {
 
 	};
 
+	private static final String CALLER_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
 	private static final MethodDescriptor<String, String> ECHO = MethodDescriptor.<String, String>newBuilder()
 		.setType(MethodDescriptor.MethodType.UNARY)
 		.setFullMethodName("bench.Echo/Echo")
@@ -103,6 +116,14 @@ public class GrpcInterceptorsBenchmark {
 	private final JsonLines plainLines = JsonLines.create("bench.grpc.plain", false);
 
 	private final JsonLines tracedLines = JsonLines.create("bench.grpc.traced", true);
+
+	private Server forwardingServer;
+
+	private ManagedChannel forwardingChannel;
+
+	private Server carryingServer;
+
+	private ManagedChannel carryingChannel;
 
 	private Server plainLoggingServer;
 
@@ -143,6 +164,24 @@ public class GrpcInterceptorsBenchmark {
 			.intercept(new TraceClientInterceptor(metrics, TraceHopRecorder.none()))
 			.build();
 		this.serverOnlyChannel = InProcessChannelBuilder.forName("traced").directExecutor().build();
+		this.forwardingServer = InProcessServerBuilder.forName("forwarding")
+			.directExecutor()
+			.addService(ServerInterceptors.intercept(service, new ForwardingServerInterceptor(false)))
+			.build()
+			.start();
+		this.forwardingChannel = InProcessChannelBuilder.forName("forwarding")
+			.directExecutor()
+			.intercept(new ForwardingClientInterceptor(false))
+			.build();
+		this.carryingServer = InProcessServerBuilder.forName("carrying")
+			.directExecutor()
+			.addService(ServerInterceptors.intercept(service, new ForwardingServerInterceptor(true)))
+			.build()
+			.start();
+		this.carryingChannel = InProcessChannelBuilder.forName("carrying")
+			.directExecutor()
+			.intercept(new ForwardingClientInterceptor(true))
+			.build();
 		this.plainLoggingServer = InProcessServerBuilder.forName("plain-logging")
 			.directExecutor()
 			.addService(echo(this.plainLines.logger()))
@@ -162,7 +201,7 @@ public class GrpcInterceptorsBenchmark {
 			.build();
 		// The caller's id, which the client interceptor sends. Not for N: its lines would
 		// carry it from the MDC.
-		this.scope = TraceContext.open(this.method.startsWith("without") ? null : "4bf92f3577b34da6a3ce929d0e0e4736");
+		this.scope = TraceContext.open(this.method.startsWith("without") ? null : CALLER_ID);
 	}
 
 	private static ServerServiceDefinition echo(@Nullable Logger logger) {
@@ -187,6 +226,10 @@ public class GrpcInterceptorsBenchmark {
 			this.tracedLines.verify(true);
 		}
 		this.scope.close();
+		this.forwardingChannel.shutdownNow();
+		this.forwardingServer.shutdownNow();
+		this.carryingChannel.shutdownNow();
+		this.carryingServer.shutdownNow();
 		this.plainLoggingChannel.shutdownNow();
 		this.tracedLoggingChannel.shutdownNow();
 		this.plainLoggingServer.shutdownNow();
@@ -209,6 +252,26 @@ public class GrpcInterceptorsBenchmark {
 		return ClientCalls.blockingUnaryCall(this.tracedChannel, ECHO, CallOptions.DEFAULT, "ping");
 	}
 
+	/**
+	 * The floor of any interceptor pair that wraps the call and its listener, as the
+	 * starter's must to run callbacks under the id: both wrap and forward, nothing else.
+	 * @return the answer
+	 */
+	@Benchmark
+	public String withForwardingInterceptors() {
+		return ClientCalls.blockingUnaryCall(this.forwardingChannel, ECHO, CallOptions.DEFAULT, "ping");
+	}
+
+	/**
+	 * The floor of carrying an id both ways: the forwarding pair, plus the request header
+	 * the client puts and the server reads, and the response header the server puts.
+	 * @return the answer
+	 */
+	@Benchmark
+	public String withForwardingInterceptorsCarryingAHeader() {
+		return ClientCalls.blockingUnaryCall(this.carryingChannel, ECHO, CallOptions.DEFAULT, "ping");
+	}
+
 	@Benchmark
 	public String withClientInterceptorOnly() {
 		return ClientCalls.blockingUnaryCall(this.clientOnlyChannel, ECHO, CallOptions.DEFAULT, "ping");
@@ -227,6 +290,69 @@ public class GrpcInterceptorsBenchmark {
 	@Benchmark
 	public String withServerInterceptorOnly() {
 		return ClientCalls.blockingUnaryCall(this.serverOnlyChannel, ECHO, CallOptions.DEFAULT, "ping");
+	}
+
+	/** Wraps each client call and its response listener; adds the id header or nothing. */
+	static final class ForwardingClientInterceptor implements ClientInterceptor {
+
+		private final boolean carry;
+
+		ForwardingClientInterceptor(boolean carry) {
+			this.carry = carry;
+		}
+
+		@Override
+		public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+			return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
+
+				@Override
+				public void start(Listener<R> listener, Metadata headers) {
+					if (ForwardingClientInterceptor.this.carry) {
+						headers.put(TraceServerInterceptor.TRACE_ID_KEY, CALLER_ID);
+					}
+					super.start(new SimpleForwardingClientCallListener<>(listener) {
+					}, headers);
+				}
+
+			};
+		}
+
+	}
+
+	/**
+	 * Wraps each server call and its listener; reads the id header and answers with it,
+	 * or does nothing.
+	 */
+	static final class ForwardingServerInterceptor implements ServerInterceptor {
+
+		private final boolean carry;
+
+		ForwardingServerInterceptor(boolean carry) {
+			this.carry = carry;
+		}
+
+		@Override
+		public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+				ServerCallHandler<Q, R> next) {
+			String id = this.carry ? headers.get(TraceServerInterceptor.TRACE_ID_KEY) : null;
+			if (this.carry && id == null) {
+				throw new IllegalStateException("The id header did not arrive");
+			}
+			ServerCall<Q, R> wrapped = new SimpleForwardingServerCall<>(call) {
+
+				@Override
+				public void sendHeaders(Metadata responseHeaders) {
+					if (id != null) {
+						responseHeaders.put(TraceServerInterceptor.TRACE_ID_KEY, id);
+					}
+					super.sendHeaders(responseHeaders);
+				}
+
+			};
+			return new SimpleForwardingServerCallListener<>(next.startCall(wrapped, headers)) {
+			};
+		}
+
 	}
 
 }
