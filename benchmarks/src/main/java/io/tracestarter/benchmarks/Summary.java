@@ -101,7 +101,8 @@ final class Summary {
 	/**
 	 * Ratios without a goal of their own: the goal's Kafka and gRPC handlers log nothing,
 	 * these log one JSON line per record or call, as the services the starter is for do;
-	 * and the floor of gRPC interceptors that only forward, or forward and carry a header.
+	 * and the floors: a Kafka interceptor that only moves the header into the MDC, gRPC
+	 * interceptors that only forward, or forward and carry a header.
 	 * @return one row per pair that was run
 	 */
 	private List<Row> besideTheGoals() {
@@ -109,6 +110,10 @@ final class Summary {
 		addRatio(rows, "Kafka consumer throughput, a record listener that logs one JSON line per record", "S/N",
 				"KafkaConsumerThroughputBenchmark.withoutStarterLoggingALine",
 				"KafkaConsumerThroughputBenchmark.withStarterLoggingALine");
+		addRatio(rows, "Kafka consumer throughput, a record interceptor that only puts the id header's value into the "
+				+ "MDC and removes it after the record", "header-to-MDC/N",
+				"KafkaConsumerThroughputBenchmark.withoutStarter",
+				"KafkaConsumerThroughputBenchmark.withHeaderToMdcInterceptor");
 		addRatio(rows, "gRPC unary call, in-process channel, a service that logs one JSON line per call", "S/N",
 				"GrpcInterceptorsBenchmark.withoutInterceptorsLoggingALine",
 				"GrpcInterceptorsBenchmark.withServerAndClientInterceptorsLoggingALine");
@@ -328,8 +333,8 @@ final class Summary {
 		}
 		if (!beside.isEmpty()) {
 			md.append("\nBeside the goals (throughput ratios): the Kafka and gRPC comparisons with handlers that log one "
-					+ "JSON line (Boot's ECS format for N, the starter's for S), and what gRPC interceptors cost before "
-					+ "they do anything of the starter's.\n\n| what | measured | from |\n|---|---|---|\n");
+					+ "JSON line (Boot's ECS format for N, the starter's for S), and the floors: what the least an "
+					+ "interceptor must do costs, before it does anything else of the starter's.\n\n| what | measured | from |\n|---|---|---|\n");
 			for (Row row : beside) {
 				md.append(String.format("| %s | %s | %s |%n", row.what(), row.measured(), row.from()));
 			}

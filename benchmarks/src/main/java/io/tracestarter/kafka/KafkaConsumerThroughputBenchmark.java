@@ -2,6 +2,7 @@ package io.tracestarter.kafka;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,14 @@ import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceScope;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +53,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -61,7 +65,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * post-processed (its {@link TraceRecordInterceptor} set as the record interceptor). The
  * listener of the goal's pair logs nothing; it reads the MDC's trace id, as a log line
  * would. A second pair has a listener that writes one JSON line per record (Boot's ECS
- * format for N, the starter's for S), as the services the starter is for do.
+ * format for N, the starter's for S), as the services the starter is for do. A fifth
+ * method is the floor of any record interceptor that puts the id into log lines: it
+ * reads the header and puts its value into the MDC, and removes it after the record.
  *
  * <p>One in-process KRaft broker per trial, in the benchmark's JVM. The container starts
  * once per trial; each invocation is one pass over the topic: the listener holds the
@@ -107,6 +113,16 @@ public class KafkaConsumerThroughputBenchmark {
 	}
 
 	/**
+	 * N with the floor interceptor: header into the MDC and out again, nothing else.
+	 * @param topic the broker, topic and running container of the trial
+	 * @return the number of records the listener saw under a trace id (all)
+	 */
+	@Benchmark
+	public int withHeaderToMdcInterceptor(WithHeaderToMdc topic) throws InterruptedException {
+		return topic.consumeAll();
+	}
+
+	/**
 	 * N with a listener that logs one JSON line per record.
 	 * @param topic the broker, topic and running container of the trial
 	 * @return the number of records the listener saw under a trace id (none)
@@ -145,6 +161,15 @@ public class KafkaConsumerThroughputBenchmark {
 	}
 
 	@State(Scope.Benchmark)
+	public static class WithHeaderToMdc extends Topic {
+
+		public WithHeaderToMdc() {
+			super(false, null, new HeaderToMdcInterceptor());
+		}
+
+	}
+
+	@State(Scope.Benchmark)
 	public static class WithoutStarterLogging extends Topic {
 
 		public WithoutStarterLogging() {
@@ -171,6 +196,8 @@ public class KafkaConsumerThroughputBenchmark {
 
 		private final @Nullable JsonLines lines;
 
+		private final @Nullable RecordInterceptor<String, String> floor;
+
 		private final Gate gate = new Gate();
 
 		private EmbeddedKafkaKraftBroker broker;
@@ -182,12 +209,17 @@ public class KafkaConsumerThroughputBenchmark {
 		private Pass pass;
 
 		Topic(boolean starter) {
-			this(starter, null);
+			this(starter, null, null);
 		}
 
 		Topic(boolean starter, @Nullable JsonLines lines) {
+			this(starter, lines, null);
+		}
+
+		Topic(boolean starter, @Nullable JsonLines lines, @Nullable RecordInterceptor<String, String> floor) {
 			this.starter = starter;
 			this.lines = lines;
+			this.floor = floor;
 		}
 
 		@Setup(Level.Trial)
@@ -225,6 +257,9 @@ public class KafkaConsumerThroughputBenchmark {
 				throw new IllegalStateException(
 						"Record interceptor " + interceptor + " is not the one of variant " + (this.starter ? "S" : "N"));
 			}
+			if (this.floor != null) {
+				factory.setRecordInterceptor(this.floor);
+			}
 			// Assigned, not subscribed: no group rebalance, and every pass starts at offset 0.
 			this.container = factory
 				.createContainer(new TopicPartitionOffset(TOPIC, 0, TopicPartitionOffset.SeekPosition.BEGINNING));
@@ -243,7 +278,7 @@ public class KafkaConsumerThroughputBenchmark {
 			if (!this.pass.done.await(2, TimeUnit.MINUTES)) {
 				throw new IllegalStateException("The listener did not get to the end of the topic");
 			}
-			int expected = this.starter ? RECORDS : 0;
+			int expected = (this.starter || this.floor != null) ? RECORDS : 0;
 			if (this.pass.traced != expected) {
 				throw new IllegalStateException(
 						this.pass.traced + " records under a trace id, expected " + expected);
@@ -482,6 +517,30 @@ public class KafkaConsumerThroughputBenchmark {
 				this.traced = 0;
 				this.pass.done.countDown();
 			}
+		}
+
+	}
+
+	/**
+	 * The least an interceptor can do to put a record's id into its log lines: the
+	 * header's value into the MDC before the listener, out after it. No validation, no
+	 * fallback id, no restoring of what was there before.
+	 */
+	static final class HeaderToMdcInterceptor implements RecordInterceptor<String, String> {
+
+		@Override
+		public ConsumerRecord<String, String> intercept(ConsumerRecord<String, String> record,
+				Consumer<String, String> consumer) {
+			Header header = record.headers().lastHeader("X-Trace-ID");
+			if (header != null) {
+				MDC.put(TraceContext.MDC_KEY, new String(header.value(), StandardCharsets.UTF_8));
+			}
+			return record;
+		}
+
+		@Override
+		public void afterRecord(ConsumerRecord<String, String> record, Consumer<String, String> consumer) {
+			MDC.remove(TraceContext.MDC_KEY);
 		}
 
 	}
