@@ -101,12 +101,15 @@ final class Summary {
 	/**
 	 * Ratios without a goal of their own: the goal's Kafka and gRPC handlers log nothing,
 	 * these log one JSON line per record or call, as the services the starter is for do;
-	 * and the floors: a Kafka interceptor that only moves the header into the MDC, gRPC
-	 * interceptors that only forward, or forward and carry a header.
+	 * and the floors: Reactor's automatic context propagation alone, a Kafka interceptor
+	 * that only moves the header into the MDC, gRPC interceptors that only forward, or
+	 * forward and carry a header.
 	 * @return one row per pair that was run
 	 */
 	private List<Row> besideTheGoals() {
 		List<Row> rows = new ArrayList<>();
+		addEndToEnd(rows, "CPU per request of Reactor's automatic context propagation alone (N+A: N with "
+				+ "`spring.reactor.context-propagation=auto`), and of the starter on top of it", "(N+A)/N", "S/(N+A)");
 		addRatio(rows, "Kafka consumer throughput, a record listener that logs one JSON line per record", "S/N",
 				"KafkaConsumerThroughputBenchmark.withoutStarterLoggingALine",
 				"KafkaConsumerThroughputBenchmark.withStarterLoggingALine");
@@ -114,15 +117,29 @@ final class Summary {
 				+ "MDC and removes it after the record", "header-to-MDC/N",
 				"KafkaConsumerThroughputBenchmark.withoutStarter",
 				"KafkaConsumerThroughputBenchmark.withHeaderToMdcInterceptor");
-		addRatio(rows, "gRPC unary call, in-process channel, a service that logs one JSON line per call", "S/N",
+		addRatio(rows, "gRPC unary calls per second, in-process channel, a service that logs one JSON line per call", "S/N",
 				"GrpcInterceptorsBenchmark.withoutInterceptorsLoggingALine",
 				"GrpcInterceptorsBenchmark.withServerAndClientInterceptorsLoggingALine");
-		addRatio(rows, "gRPC unary call, client and server interceptors that only wrap and forward", "forwarding/N",
+		addRatio(rows, "gRPC unary calls per second, client and server interceptors that only wrap and forward", "forwarding/N",
 				"GrpcInterceptorsBenchmark.withoutInterceptors", "GrpcInterceptorsBenchmark.withForwardingInterceptors");
-		addRatio(rows, "gRPC unary call, forwarding interceptors that carry an id header both ways (request and "
+		addRatio(rows, "gRPC unary calls per second, forwarding interceptors that carry an id header both ways (request and "
 				+ "response), nothing else", "carrying/N", "GrpcInterceptorsBenchmark.withoutInterceptors",
 				"GrpcInterceptorsBenchmark.withForwardingInterceptorsCarryingAHeader");
 		return rows;
+	}
+
+	private void addEndToEnd(List<Row> rows, String what, String... comparisons) {
+		if (this.endToEnd == null || !this.endToEnd.getAsJsonObject("comparisons").has(comparisons[0])) {
+			return;
+		}
+		List<Check> checks = new ArrayList<>();
+		StringJoiner measured = new StringJoiner("; ");
+		for (String comparison : comparisons) {
+			Check check = endToEnd(comparison, "cpuPerRequest", true, Double.NaN);
+			checks.add(check);
+			measured.add(comparison + " " + check.measured().format("%.3f"));
+		}
+		rows.add(new Row(what, "", measured.toString(), "", this.endToEndSource, checks));
 	}
 
 	private void addRatio(List<Row> rows, String what, String label, String plainName, String starterName) {
@@ -332,9 +349,10 @@ final class Summary {
 					row.from()));
 		}
 		if (!beside.isEmpty()) {
-			md.append("\nBeside the goals (throughput ratios): the Kafka and gRPC comparisons with handlers that log one "
+			md.append("\nBeside the goals: the Kafka and gRPC comparisons with handlers that log one "
 					+ "JSON line (Boot's ECS format for N, the starter's for S), and the floors: what the least an "
-					+ "interceptor must do costs, before it does anything else of the starter's.\n\n| what | measured | from |\n|---|---|---|\n");
+					+ "interceptor must do costs, before it does anything else of the starter's.\n\n");
+			md.append("| what | measured | from |\n|---|---|---|\n");
 			for (Row row : beside) {
 				md.append(String.format("| %s | %s | %s |%n", row.what(), row.measured(), row.from()));
 			}

@@ -18,7 +18,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * The end-to-end run: the four variants of the WebFlux app under the same load, one round
+ * The end-to-end run: every variant of the WebFlux app under the same load, one round
  * after another in a rotating order, then their start-up times, launch after launch.
  * Writes {@code end-to-end.json} and {@code end-to-end.md}.
  */
@@ -241,7 +241,8 @@ public final class EndToEnd {
 
 	private static final List<Comparison> COMPARISONS = List.of(new Comparison("S/N", Variant.S, Variant.N),
 			new Comparison("S/M", Variant.S, Variant.M), new Comparison("(S+M)/M", Variant.SM, Variant.M),
-			new Comparison("M/N", Variant.M, Variant.N));
+			new Comparison("M/N", Variant.M, Variant.N), new Comparison("(N+A)/N", Variant.NA, Variant.N),
+			new Comparison("S/(N+A)", Variant.S, Variant.NA));
 
 	private JsonObject comparisons() {
 		JsonObject comparisons = new JsonObject();

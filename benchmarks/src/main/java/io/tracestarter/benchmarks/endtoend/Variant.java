@@ -3,8 +3,10 @@ package io.tracestarter.benchmarks.endtoend;
 import java.util.List;
 
 /**
- * The four setups of the same app. They differ by classpath (one file per variant, written
- * by the build) and, where Micrometer Tracing is on it, by the settings its users add.
+ * The setups of the same app. They differ by classpath (one file per variant, written by
+ * the build) and, where Micrometer Tracing is on it, by the settings its users add. N+A
+ * is beside the goals: N with Reactor's automatic context propagation switched on, which
+ * the starter switches on too, so its cost can be told apart from the starter's own.
  */
 enum Variant {
 
@@ -15,7 +17,10 @@ enum Variant {
 
 	S("S", "the starter, default settings (its own JSON line)", "classpath-S.txt", List.of()),
 
-	SM("S+M", "the starter added to M (same settings as M)", "classpath-SM.txt", Settings.MICROMETER);
+	SM("S+M", "the starter added to M (same settings as M)", "classpath-SM.txt", Settings.MICROMETER),
+
+	NA("N+A", "N with `spring.reactor.context-propagation=auto` (Reactor's automatic context propagation), nothing "
+			+ "else", "classpath-N.txt", Settings.AUTOMATIC);
 
 	final String label;
 
@@ -35,6 +40,9 @@ enum Variant {
 	private static final class Settings {
 
 		static final List<String> ECS = List.of("--logging.structured.format.console=ecs");
+
+		static final List<String> AUTOMATIC = List.of("--logging.structured.format.console=ecs",
+				"--spring.reactor.context-propagation=auto");
 
 		// Boot's default sampling (10%) is kept: ids reach the MDC for every request anyway.
 		static final List<String> MICROMETER = List.of("--logging.structured.format.console=ecs",
