@@ -31,7 +31,7 @@ public final class EndToEnd {
 			int launches) {
 
 		public static Settings full() {
-			return new Settings(6, 10, 20_000, 32, 1, 16);
+			return new Settings(6, 10, 60_000, 32, 1, 16);
 		}
 
 		public static Settings quick() {

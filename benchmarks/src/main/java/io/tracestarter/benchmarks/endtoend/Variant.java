@@ -19,8 +19,8 @@ enum Variant {
 
 	SM("S+M", "the starter added to M (same settings as M)", "classpath-SM.txt", Settings.MICROMETER),
 
-	NA("N+A", "N with `spring.reactor.context-propagation=auto` (Reactor's automatic context propagation), nothing "
-			+ "else", "classpath-N.txt", Settings.AUTOMATIC);
+	NA("N+A", "N with `io.micrometer:context-propagation` and `spring.reactor.context-propagation=auto` (Reactor's "
+			+ "automatic context propagation), nothing else", "classpath-NA.txt", Settings.AUTOMATIC);
 
 	final String label;
 
