@@ -31,8 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs every benchmark of the module and writes a summary against the goals of issue #8:
  * the JMH suite (2 forks, {@code -prof gc}, JSON), the end-to-end WebFlux load and the
  * start-up times. Run from the repository root after building the module (see
- * {@code benchmarks/run.sh}). The Kafka consumer throughput benchmark compares two
- * methods on a shared machine, so it runs in 4 single-fork rounds that alternate them
+ * {@code benchmarks/run.sh}). The Kafka consumer throughput benchmark compares its
+ * methods on a shared machine, so it runs in 4 single-fork rounds that take them in turn
  * (the order reversed every other round); the JSON has one result per method, of all its
  * forks.
  *

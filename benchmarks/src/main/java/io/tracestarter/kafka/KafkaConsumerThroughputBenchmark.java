@@ -78,7 +78,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * time over S's.
  *
  * <p>JMH runs all forks of one method before the other's; {@code RunAll} runs this one in
- * single-fork rounds that alternate N and S instead.
+ * single-fork rounds that take the methods in turn instead.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
