@@ -47,14 +47,6 @@ public final class JsonLines {
 	}
 
 	/**
-	 * Return how many lines were written so far.
-	 * @return the count
-	 */
-	public long lines() {
-		return this.lines.lines;
-	}
-
-	/**
 	 * Check that lines were written and that the checked ones all carry a trace id, or
 	 * none does: a benchmark proves its handlers really logged, in its variant's format.
 	 * @param traced whether the lines should carry a trace id

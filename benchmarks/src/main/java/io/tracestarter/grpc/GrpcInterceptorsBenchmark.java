@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -101,9 +102,14 @@ public class GrpcInterceptorsBenchmark {
 		.setResponseMarshaller(UTF8)
 		.build();
 
-	private Server plainServer;
+	private final JsonLines plainLines = JsonLines.create("bench.grpc.plain", false);
 
-	private Server tracedServer;
+	private final JsonLines tracedLines = JsonLines.create("bench.grpc.traced", true);
+
+	/** Everything started, to shut down after the trial. */
+	private final List<Server> servers = new ArrayList<>();
+
+	private final List<ManagedChannel> channels = new ArrayList<>();
 
 	private ManagedChannel plainChannel;
 
@@ -113,21 +119,9 @@ public class GrpcInterceptorsBenchmark {
 
 	private ManagedChannel serverOnlyChannel;
 
-	private final JsonLines plainLines = JsonLines.create("bench.grpc.plain", false);
-
-	private final JsonLines tracedLines = JsonLines.create("bench.grpc.traced", true);
-
-	private Server forwardingServer;
-
 	private ManagedChannel forwardingChannel;
 
-	private Server carryingServer;
-
 	private ManagedChannel carryingChannel;
-
-	private Server plainLoggingServer;
-
-	private Server tracedLoggingServer;
 
 	private ManagedChannel plainLoggingChannel;
 
@@ -145,63 +139,37 @@ public class GrpcInterceptorsBenchmark {
 		TraceIdResolver resolver = new TraceIdResolver(
 				List.of(InboundSource.of("header:X-Trace-ID"), InboundSource.of("traceparent")), new TraceIdValidator(128),
 				TraceIdGenerator.random(), metrics);
-		this.plainServer = InProcessServerBuilder.forName("plain").directExecutor().addService(service).build().start();
-		this.tracedServer = InProcessServerBuilder.forName("traced")
-			.directExecutor()
-			.addService(ServerInterceptors.intercept(service,
-					new TraceServerInterceptor(resolver, TraceHopRecorder.none(), InboundTrust.all(),
-							RequestSampling.none())))
-			.build()
-			.start();
-		this.plainChannel = InProcessChannelBuilder.forName("plain").directExecutor().build();
-		this.tracedChannel = InProcessChannelBuilder.forName("traced")
-			.directExecutor()
-			.intercept(new TraceClientInterceptor(metrics, TraceHopRecorder.none()))
-			.build();
+		TraceServerInterceptor serverInterceptor = new TraceServerInterceptor(resolver, TraceHopRecorder.none(),
+				InboundTrust.all(), RequestSampling.none());
+		TraceClientInterceptor clientInterceptor = new TraceClientInterceptor(metrics, TraceHopRecorder.none());
+		start("plain", service);
+		start("traced", ServerInterceptors.intercept(service, serverInterceptor));
+		start("forwarding", ServerInterceptors.intercept(service, new ForwardingServerInterceptor(false)));
+		start("carrying", ServerInterceptors.intercept(service, new ForwardingServerInterceptor(true)));
+		start("plain-logging", echo(this.plainLines.logger()));
+		start("traced-logging", ServerInterceptors.intercept(echo(this.tracedLines.logger()), serverInterceptor));
+		this.plainChannel = channel("plain");
+		this.tracedChannel = channel("traced", clientInterceptor);
 		// The split of the cost between the two sides.
-		this.clientOnlyChannel = InProcessChannelBuilder.forName("plain")
-			.directExecutor()
-			.intercept(new TraceClientInterceptor(metrics, TraceHopRecorder.none()))
-			.build();
-		this.serverOnlyChannel = InProcessChannelBuilder.forName("traced").directExecutor().build();
-		this.forwardingServer = InProcessServerBuilder.forName("forwarding")
-			.directExecutor()
-			.addService(ServerInterceptors.intercept(service, new ForwardingServerInterceptor(false)))
-			.build()
-			.start();
-		this.forwardingChannel = InProcessChannelBuilder.forName("forwarding")
-			.directExecutor()
-			.intercept(new ForwardingClientInterceptor(false))
-			.build();
-		this.carryingServer = InProcessServerBuilder.forName("carrying")
-			.directExecutor()
-			.addService(ServerInterceptors.intercept(service, new ForwardingServerInterceptor(true)))
-			.build()
-			.start();
-		this.carryingChannel = InProcessChannelBuilder.forName("carrying")
-			.directExecutor()
-			.intercept(new ForwardingClientInterceptor(true))
-			.build();
-		this.plainLoggingServer = InProcessServerBuilder.forName("plain-logging")
-			.directExecutor()
-			.addService(echo(this.plainLines.logger()))
-			.build()
-			.start();
-		this.tracedLoggingServer = InProcessServerBuilder.forName("traced-logging")
-			.directExecutor()
-			.addService(ServerInterceptors.intercept(echo(this.tracedLines.logger()),
-					new TraceServerInterceptor(resolver, TraceHopRecorder.none(), InboundTrust.all(),
-							RequestSampling.none())))
-			.build()
-			.start();
-		this.plainLoggingChannel = InProcessChannelBuilder.forName("plain-logging").directExecutor().build();
-		this.tracedLoggingChannel = InProcessChannelBuilder.forName("traced-logging")
-			.directExecutor()
-			.intercept(new TraceClientInterceptor(metrics, TraceHopRecorder.none()))
-			.build();
+		this.clientOnlyChannel = channel("plain", clientInterceptor);
+		this.serverOnlyChannel = channel("traced");
+		this.forwardingChannel = channel("forwarding", new ForwardingClientInterceptor(false));
+		this.carryingChannel = channel("carrying", new ForwardingClientInterceptor(true));
+		this.plainLoggingChannel = channel("plain-logging");
+		this.tracedLoggingChannel = channel("traced-logging", clientInterceptor);
 		// The caller's id, which the client interceptor sends. Not for N: its lines would
 		// carry it from the MDC.
 		this.scope = TraceContext.open(this.method.startsWith("without") ? null : CALLER_ID);
+	}
+
+	private void start(String name, ServerServiceDefinition service) throws IOException {
+		this.servers.add(InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start());
+	}
+
+	private ManagedChannel channel(String name, ClientInterceptor... interceptors) {
+		ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().intercept(interceptors).build();
+		this.channels.add(channel);
+		return channel;
 	}
 
 	private static ServerServiceDefinition echo(@Nullable Logger logger) {
@@ -226,30 +194,18 @@ public class GrpcInterceptorsBenchmark {
 			this.tracedLines.verify(true);
 		}
 		this.scope.close();
-		this.forwardingChannel.shutdownNow();
-		this.forwardingServer.shutdownNow();
-		this.carryingChannel.shutdownNow();
-		this.carryingServer.shutdownNow();
-		this.plainLoggingChannel.shutdownNow();
-		this.tracedLoggingChannel.shutdownNow();
-		this.plainLoggingServer.shutdownNow();
-		this.tracedLoggingServer.shutdownNow();
-		this.plainChannel.shutdownNow();
-		this.tracedChannel.shutdownNow();
-		this.clientOnlyChannel.shutdownNow();
-		this.serverOnlyChannel.shutdownNow();
-		this.plainServer.shutdownNow();
-		this.tracedServer.shutdownNow();
+		this.channels.forEach(ManagedChannel::shutdownNow);
+		this.servers.forEach(Server::shutdownNow);
 	}
 
 	@Benchmark
 	public String withoutInterceptors() {
-		return ClientCalls.blockingUnaryCall(this.plainChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.plainChannel);
 	}
 
 	@Benchmark
 	public String withServerAndClientInterceptors() {
-		return ClientCalls.blockingUnaryCall(this.tracedChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.tracedChannel);
 	}
 
 	/**
@@ -259,7 +215,7 @@ public class GrpcInterceptorsBenchmark {
 	 */
 	@Benchmark
 	public String withForwardingInterceptors() {
-		return ClientCalls.blockingUnaryCall(this.forwardingChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.forwardingChannel);
 	}
 
 	/**
@@ -269,27 +225,31 @@ public class GrpcInterceptorsBenchmark {
 	 */
 	@Benchmark
 	public String withForwardingInterceptorsCarryingAHeader() {
-		return ClientCalls.blockingUnaryCall(this.carryingChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.carryingChannel);
 	}
 
 	@Benchmark
 	public String withClientInterceptorOnly() {
-		return ClientCalls.blockingUnaryCall(this.clientOnlyChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.clientOnlyChannel);
 	}
 
 	@Benchmark
 	public String withoutInterceptorsLoggingALine() {
-		return ClientCalls.blockingUnaryCall(this.plainLoggingChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.plainLoggingChannel);
 	}
 
 	@Benchmark
 	public String withServerAndClientInterceptorsLoggingALine() {
-		return ClientCalls.blockingUnaryCall(this.tracedLoggingChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.tracedLoggingChannel);
 	}
 
 	@Benchmark
 	public String withServerInterceptorOnly() {
-		return ClientCalls.blockingUnaryCall(this.serverOnlyChannel, ECHO, CallOptions.DEFAULT, "ping");
+		return call(this.serverOnlyChannel);
+	}
+
+	private static String call(Channel channel) {
+		return ClientCalls.blockingUnaryCall(channel, ECHO, CallOptions.DEFAULT, "ping");
 	}
 
 	/** Wraps each client call and its response listener; adds the id header or nothing. */
