@@ -21,7 +21,9 @@ final class LayerStates {
 		List<LayerState> states = new ArrayList<>();
 		states.add(state(environment, classLoader, "http", "org.springframework.web.server.WebFilter",
 				"jakarta.servlet.Filter"));
-		states.add(state(environment, classLoader, "reactor", "reactor.core.publisher.Hooks"));
+		states.add("limited".equalsIgnoreCase(environment.getProperty("spring.reactor.context-propagation", "").trim())
+				? new LayerState("reactor", "off (spring.reactor.context-propagation=limited)")
+				: state(environment, classLoader, "reactor", "reactor.core.publisher.Hooks"));
 		states.add(state(environment, classLoader, "async", "org.springframework.core.task.TaskDecorator"));
 		states.add(state(environment, classLoader, "grpc", "org.springframework.grpc.server.GlobalServerInterceptor",
 				"net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor"));

@@ -1,10 +1,9 @@
 package io.tracestarter.actuate;
 
-import io.micrometer.context.ContextRegistry;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.RecentTraceHops;
-import io.tracestarter.core.TraceIdThreadLocalAccessor;
+import io.tracestarter.core.RestoredIdRecorders;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.logging.BreakPoints;
@@ -57,19 +56,21 @@ public final class TraceContextEndpointAutoConfiguration {
 	}
 
 	/**
-	 * Puts a recording accessor in the global context-propagation registry in place of
-	 * the plain one, so Reactor's thread hops reach the timeline, and puts the plain one
-	 * back when the context closes.
+	 * Adds this context's timeline to the recorders the shared context-propagation
+	 * accessor tells of thread hops, and removes it when the context closes; other
+	 * contexts in the same JVM keep theirs.
 	 */
 	static final class RecordingAccessorRegistration implements DisposableBean {
 
+		private final AutoCloseable registration;
+
 		RecordingAccessorRegistration(RecentTraceHops hops) {
-			ContextRegistry.getInstance().registerThreadLocalAccessor(new TraceIdThreadLocalAccessor(hops));
+			this.registration = RestoredIdRecorders.add(hops);
 		}
 
 		@Override
-		public void destroy() {
-			ContextRegistry.getInstance().registerThreadLocalAccessor(new TraceIdThreadLocalAccessor());
+		public void destroy() throws Exception {
+			this.registration.close();
 		}
 
 	}

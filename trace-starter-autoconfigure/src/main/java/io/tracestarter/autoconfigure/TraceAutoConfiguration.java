@@ -9,6 +9,7 @@ import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +28,21 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "trace.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TraceProperties.class)
 public final class TraceAutoConfiguration {
+
+	private static final String STARTER_PACKAGE = "io.tracestarter.";
+
+	/**
+	 * Keeps the starter's beans eager under {@code spring.main.lazy-initialization=true}:
+	 * several of them install something when created (Reactor's hook, the log appenders,
+	 * the Kafka and executor decorators), and a lazy one nobody asks for would leave its
+	 * layer off. Boot's own Reactor auto-configuration does the same for its hook.
+	 * @return the filter
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter traceLazyInitializationExcludeFilter() {
+		return (beanName, beanDefinition, beanType) -> beanType != null
+				&& beanType.getName().startsWith(STARTER_PACKAGE);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -17,15 +17,16 @@ public final class TraceIdThreadLocalAccessor implements ThreadLocalAccessor<Str
 	private final TraceHopRecorder recorder;
 
 	/**
-	 * Create the accessor that {@code META-INF/services} registers; it records nothing.
+	 * Create the accessor that {@code META-INF/services} registers; it tells the
+	 * recorders of {@link RestoredIdRecorders} each time the id is restored on a thread.
 	 */
 	public TraceIdThreadLocalAccessor() {
-		this(TraceHopRecorder.none());
+		this(RestoredIdRecorders.SHARED);
 	}
 
 	/**
 	 * Create an accessor that tells {@code recorder} each time the id is restored on a
-	 * thread (the actuator registers it in place of the default one).
+	 * thread.
 	 * @param recorder the recorder
 	 */
 	public TraceIdThreadLocalAccessor(TraceHopRecorder recorder) {

@@ -62,8 +62,14 @@ public final class HttpTraceAutoConfiguration {
 					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none));
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(WebHttpHandlerBuilderCustomizer.class)
+	static class WebFluxExceptionHandlersConfiguration {
+
 		@Bean
-		@ConditionalOnClass(WebHttpHandlerBuilderCustomizer.class)
 		WebHttpHandlerBuilderCustomizer traceWebExceptionHandlersCustomizer() {
 			return (builder) -> builder
 				.exceptionHandlers((handlers) -> handlers.replaceAll(TraceWebExceptionHandler::wrap));
@@ -89,8 +95,18 @@ public final class HttpTraceAutoConfiguration {
 			return registration;
 		}
 
+	}
+
+	/**
+	 * Its own class: a {@code @Bean} method whose signature names a Tomcat type would make
+	 * the servlet configuration fail introspection on Jetty, whatever its conditions.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ TomcatContextCustomizer.class, ValveBase.class })
+	static class TomcatConfiguration {
+
 		@Bean
-		@ConditionalOnClass({ TomcatContextCustomizer.class, ValveBase.class })
 		TomcatContextCustomizer traceCleanupValveCustomizer() {
 			return (context) -> context.getPipeline().addValve(new TraceCleanupValve());
 		}

@@ -1,0 +1,65 @@
+package io.tracestarter.compat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.grpc.stub.ServerCalls;
+
+/**
+ * A unary gRPC method with string messages, described by hand so no code generator is
+ * needed. It answers with the tag it was sent.
+ */
+final class Inventory {
+
+	private static final MethodDescriptor.Marshaller<String> UTF8 = new MethodDescriptor.Marshaller<>() {
+
+		@Override
+		public InputStream stream(String value) {
+			return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public String parse(InputStream stream) {
+			try {
+				return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw Status.INTERNAL.withCause(ex).asRuntimeException();
+			}
+		}
+
+	};
+
+	static final MethodDescriptor<String, String> RESERVE = MethodDescriptor.<String, String>newBuilder()
+		.setType(MethodDescriptor.MethodType.UNARY)
+		.setFullMethodName(MethodDescriptor.generateFullMethodName("compat.Inventory", "Reserve"))
+		.setRequestMarshaller(UTF8)
+		.setResponseMarshaller(UTF8)
+		.build();
+
+	private Inventory() {
+	}
+
+	static final class Service implements BindableService {
+
+		@Override
+		public ServerServiceDefinition bindService() {
+			return ServerServiceDefinition.builder(ServiceDescriptor.newBuilder("compat.Inventory").addMethod(RESERVE).build())
+				.addMethod(RESERVE, ServerCalls.asyncUnaryCall((tag, reply) -> {
+					Hop.GRPC.log(tag);
+					reply.onNext(tag);
+					reply.onCompleted();
+				}))
+				.build();
+		}
+
+	}
+
+}
