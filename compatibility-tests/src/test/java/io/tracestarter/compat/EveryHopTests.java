@@ -18,6 +18,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -68,6 +69,9 @@ abstract class EveryHopTests {
 
 	@Test
 	void runsOnTheExpectedServerAndClasspath() {
+		String bootLine = System.getProperty("compat.boot-line");
+		assertThat(bootLine).as("system property compat.boot-line set by the module's build").isNotNull();
+		assertThat(SpringBootVersion.getVersion()).startsWith(bootLine + ".");
 		assertThat(this.context.getWebServer().getClass().getSimpleName()).isEqualTo(webServer());
 		for (String name : absentClasses()) {
 			assertThatExceptionOfType(ClassNotFoundException.class)
