@@ -20,7 +20,10 @@ import com.google.gson.JsonParser;
  */
 final class JmhFigures {
 
-	/** Time per operation with JMH's error (99.9% interval half-width), and bytes per operation. */
+	/**
+	 * Time per operation with JMH's error (99.9% interval half-width), and bytes per
+	 * operation.
+	 */
 	record Figure(double nanos, double error, double bytes, String source) {
 
 		Interval time() {
@@ -48,7 +51,8 @@ final class JmhFigures {
 		name.replace(0, name.lastIndexOf(".", name.lastIndexOf(".") - 1) + 1, "");
 		if (run.has("params")) {
 			StringJoiner params = new StringJoiner(",", "[", "]");
-			run.getAsJsonObject("params").entrySet()
+			run.getAsJsonObject("params")
+				.entrySet()
 				.forEach((param) -> params.add(param.getKey() + "=" + param.getValue().getAsString()));
 			name.append(params);
 		}
@@ -66,7 +70,10 @@ final class JmhFigures {
 				primary.get("scoreError").getAsDouble() * toNanos, bytes, source));
 	}
 
-	/** By simple class name and method, e.g. {@code TraceIdBenchmark.generate}; null when not run. */
+	/**
+	 * By simple class name and method, e.g. {@code TraceIdBenchmark.generate}; null when
+	 * not run.
+	 */
 	Figure get(String name) {
 		return this.figures.get(name);
 	}

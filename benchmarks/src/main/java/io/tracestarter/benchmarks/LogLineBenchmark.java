@@ -49,7 +49,8 @@ public class LogLineBenchmark {
 		context.putObject(Environment.class.getName(), environment);
 		this.starter = encoder(context, TraceJsonStructuredLogFormatter.class.getName());
 		this.ecs = encoder(context, "ecs");
-		// ECS with the renames the starter sets for it: with any logging.structured.json.*
+		// ECS with the renames the starter sets for it: with any
+		// logging.structured.json.*
 		// setting, Boot 4.1 runs a path filter and a name processor on every member.
 		this.ecsWithRenames = encoder(contextWith(Map.of("logging.structured.json.rename[trace_id]", "trace.id",
 				"logging.structured.json.rename[spanId]", "span.id")), "ecs");

@@ -72,15 +72,17 @@ public class ReactorChainBenchmark {
 			.flatMap((value) -> Mono.just(value + 1))
 			.map((value) -> value - 1);
 		if (this.setup.equals("starter")) {
-			chain = chain.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "4bf92f3577b34da6a3ce929d0e0e4736"));
+			chain = chain
+				.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "4bf92f3577b34da6a3ce929d0e0e4736"));
 		}
 		return chain.block();
 	}
 
 	/**
 	 * The same chain carrying {@value #ELEMENTS} elements per subscription: the scheduler
-	 * threads stay busy, so the per-signal cost of the hooks shows rather than the wake-up
-	 * time of parked threads, which dominates (and scatters) the one-element chain.
+	 * threads stay busy, so the per-signal cost of the hooks shows rather than the
+	 * wake-up time of parked threads, which dominates (and scatters) the one-element
+	 * chain.
 	 * @return the last element
 	 */
 	@Benchmark
@@ -95,7 +97,8 @@ public class ReactorChainBenchmark {
 			.concatMap((value) -> Mono.just(value + 1))
 			.map((value) -> value - 1);
 		if (this.setup.equals("starter")) {
-			chain = chain.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "4bf92f3577b34da6a3ce929d0e0e4736"));
+			chain = chain
+				.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "4bf92f3577b34da6a3ce929d0e0e4736"));
 		}
 		return chain.blockLast();
 	}

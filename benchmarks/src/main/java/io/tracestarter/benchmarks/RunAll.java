@@ -36,8 +36,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * (the order reversed every other round); the JSON has one result per method, of all its
  * forks.
  *
- * <p>Options: {@code --quick} (1 fork or round, 1 warm-up and 1 measured iteration, 2
- * short end-to-end rounds; results go to {@code benchmarks/target/quick-results} unless
+ * <p>
+ * Options: {@code --quick} (1 fork or round, 1 warm-up and 1 measured iteration, 2 short
+ * end-to-end rounds; results go to {@code benchmarks/target/quick-results} unless
  * {@code --out} says otherwise), {@code --out=DIR}, {@code --skip-jmh},
  * {@code --jmh-include=REGEX}, {@code --jmh-results=FILE,...} (summarise these JMH
  * results instead of running JMH), {@code --skip-end-to-end}, {@code --rounds=},
@@ -60,7 +61,8 @@ public final class RunAll {
 	private RunAll(String[] args) {
 		this.args = Arrays.asList(args);
 		for (String arg : this.args) {
-			if (OPTIONS.stream().noneMatch((option) -> option.endsWith("=") ? arg.startsWith(option) : arg.equals(option))) {
+			if (OPTIONS.stream()
+				.noneMatch((option) -> option.endsWith("=") ? arg.startsWith(option) : arg.equals(option))) {
 				throw new IllegalArgumentException("Unknown option " + arg + "; the options are " + OPTIONS);
 			}
 		}
@@ -81,10 +83,11 @@ public final class RunAll {
 		Files.createDirectories(out);
 		if (!flag("--skip-end-to-end")) {
 			EndToEnd.Settings defaults = quick ? EndToEnd.Settings.quick() : EndToEnd.Settings.full();
-			EndToEnd.run(moduleDir, out, new EndToEnd.Settings(number("--warmup-rounds", defaults.warmupRounds()),
-					number("--rounds", defaults.rounds()), number("--requests", defaults.requests()),
-					number("--concurrency", defaults.concurrency()), defaults.warmupLaunches(),
-					number("--launches", defaults.launches())));
+			EndToEnd.run(moduleDir, out,
+					new EndToEnd.Settings(number("--warmup-rounds", defaults.warmupRounds()),
+							number("--rounds", defaults.rounds()), number("--requests", defaults.requests()),
+							number("--concurrency", defaults.concurrency()), defaults.warmupLaunches(),
+							number("--launches", defaults.launches())));
 		}
 		List<Path> jmhResults = new ArrayList<>();
 		String given = option("--jmh-results", null);
@@ -164,7 +167,8 @@ public final class RunAll {
 			}
 		}
 		List<RunResult> merged = new ArrayList<>();
-		forks.forEach((benchmark, each) -> merged.add(new RunResult(withForks(params.get(benchmark), each.size()), each)));
+		forks.forEach(
+				(benchmark, each) -> merged.add(new RunResult(withForks(params.get(benchmark), each.size()), each)));
 		return merged;
 	}
 

@@ -67,7 +67,8 @@ final class Summary {
 		List<Row> all = new ArrayList<>(rows);
 		all.addAll(beside);
 		Files.writeString(outDir.resolve("summary.json"),
-				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(all) + "\n");
+				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(all)
+						+ "\n");
 		Files.writeString(outDir.resolve("summary.md"), summary.markdown(rows, beside));
 		System.out.println("summary: wrote " + outDir.resolve("summary.md"));
 	}
@@ -82,14 +83,15 @@ final class Summary {
 		rows.add(endToEndRow("extra allocation per request", "<= 512 B over N", "%+.0f B",
 				endToEnd("S/N", "extraBytesPerRequest", true, 512)));
 		rows.add(jmhRow("one JSON log line carrying the trace fields",
-				"<= 1.05 x Boot's ECS line with the same keys in MDC; <= 128 B extra", "LogLineBenchmark.starterJsonLine",
-				logLine()));
+				"<= 1.05 x Boot's ECS line with the same keys in MDC; <= 128 B extra",
+				"LogLineBenchmark.starterJsonLine", logLine()));
 		rows.add(jmhRow("validate or generate an inbound id", "<= 60 ns", "TraceIdBenchmark.generate", ids()));
 		rows.add(jmhRow("one decorated executor hop (the submitter's scope subtracted)",
 				"<= 50 ns and 48 B, and <= 0.5 x Spring's `ContextPropagatingTaskDecorator`",
 				"TaskDecoratorBenchmark.traceTaskDecorator", hop()));
-		rows.add(jmhRow("Reactor chain with 5 operators and 2 scheduler hops", "S >= 0.95 x the same chain with no hooks",
-				"ReactorChainBenchmark.chain[setup=starter]", reactorChain()));
+		rows.add(jmhRow("Reactor chain with 5 operators and 2 scheduler hops",
+				"S >= 0.95 x the same chain with no hooks", "ReactorChainBenchmark.chain[setup=starter]",
+				reactorChain()));
 		rows.add(kafkaRow());
 		rows.add(jmhRow("gRPC unary call, in-process channel", ">= 0.97 x N; interceptors <= 300 ns",
 				"GrpcInterceptorsBenchmark.withoutInterceptors", grpc()));
@@ -108,22 +110,28 @@ final class Summary {
 	 */
 	private List<Row> besideTheGoals() {
 		List<Row> rows = new ArrayList<>();
-		addEndToEnd(rows, "CPU per request of Reactor's automatic context propagation alone (N+A: N with "
-				+ "`spring.reactor.context-propagation=auto`), and of the starter on top of it", "(N+A)/N", "S/(N+A)");
+		addEndToEnd(rows,
+				"CPU per request of Reactor's automatic context propagation alone (N+A: N with "
+						+ "`spring.reactor.context-propagation=auto`), and of the starter on top of it",
+				"(N+A)/N", "S/(N+A)");
 		addRatio(rows, "Kafka consumer throughput, a record listener that logs one JSON line per record", "S/N",
 				"KafkaConsumerThroughputBenchmark.withoutStarterLoggingALine",
 				"KafkaConsumerThroughputBenchmark.withStarterLoggingALine");
-		addRatio(rows, "Kafka consumer throughput, a record interceptor that only puts the id header's value into the "
-				+ "MDC and removes it after the record", "header-to-MDC/N",
-				"KafkaConsumerThroughputBenchmark.withoutStarter",
+		addRatio(rows,
+				"Kafka consumer throughput, a record interceptor that only puts the id header's value into the "
+						+ "MDC and removes it after the record",
+				"header-to-MDC/N", "KafkaConsumerThroughputBenchmark.withoutStarter",
 				"KafkaConsumerThroughputBenchmark.withHeaderToMdcInterceptor");
-		addRatio(rows, "gRPC unary calls per second, in-process channel, a service that logs one JSON line per call", "S/N",
-				"GrpcInterceptorsBenchmark.withoutInterceptorsLoggingALine",
+		addRatio(rows, "gRPC unary calls per second, in-process channel, a service that logs one JSON line per call",
+				"S/N", "GrpcInterceptorsBenchmark.withoutInterceptorsLoggingALine",
 				"GrpcInterceptorsBenchmark.withServerAndClientInterceptorsLoggingALine");
-		addRatio(rows, "gRPC unary calls per second, client and server interceptors that only wrap and forward", "forwarding/N",
-				"GrpcInterceptorsBenchmark.withoutInterceptors", "GrpcInterceptorsBenchmark.withForwardingInterceptors");
-		addRatio(rows, "gRPC unary calls per second, forwarding interceptors that carry an id header both ways (request and "
-				+ "response), nothing else", "carrying/N", "GrpcInterceptorsBenchmark.withoutInterceptors",
+		addRatio(rows, "gRPC unary calls per second, client and server interceptors that only wrap and forward",
+				"forwarding/N", "GrpcInterceptorsBenchmark.withoutInterceptors",
+				"GrpcInterceptorsBenchmark.withForwardingInterceptors");
+		addRatio(rows,
+				"gRPC unary calls per second, forwarding interceptors that carry an id header both ways (request and "
+						+ "response), nothing else",
+				"carrying/N", "GrpcInterceptorsBenchmark.withoutInterceptors",
 				"GrpcInterceptorsBenchmark.withForwardingInterceptorsCarryingAHeader");
 		return rows;
 	}
@@ -194,7 +202,8 @@ final class Summary {
 			return null;
 		}
 		List<Check> checks = new ArrayList<>();
-		checks.add(new Check("one element: throughput S / none", plain.time().dividedBy(starter.time()), "", false, 0.95));
+		checks.add(
+				new Check("one element: throughput S / none", plain.time().dividedBy(starter.time()), "", false, 0.95));
 		JmhFigures.Figure plainElements = figure("ReactorChainBenchmark.chainOfElements[setup=none]");
 		JmhFigures.Figure starterElements = figure("ReactorChainBenchmark.chainOfElements[setup=starter]");
 		if (plainElements != null && starterElements != null) {
@@ -206,8 +215,8 @@ final class Summary {
 
 	/**
 	 * Two parts, each judged: the per-record cost of the interceptors alone, and the
-	 * throughput of a record listener container against a broker. A part whose
-	 * benchmarks were not run is shown as not measured, and the row is not met without it.
+	 * throughput of a record listener container against a broker. A part whose benchmarks
+	 * were not run is shown as not measured, and the row is not met without it.
 	 */
 	private Row kafkaRow() {
 		String what = "Kafka producer + consumer per-record cost; consumer throughput (in-process broker, "
@@ -264,8 +273,7 @@ final class Summary {
 		if (plain == null || starter == null) {
 			return null;
 		}
-		return new Part(
-				new Check("consumer throughput S/N", plain.time().dividedBy(starter.time()), "", false, 0.98),
+		return new Part(new Check("consumer throughput S/N", plain.time().dividedBy(starter.time()), "", false, 0.98),
 				List.of(plain, starter));
 	}
 
@@ -283,12 +291,16 @@ final class Summary {
 		return this.jmh.get(name);
 	}
 
-	/** A ratio or difference of {@code end-to-end.json}'s comparisons; null when there is none. */
+	/**
+	 * A ratio or difference of {@code end-to-end.json}'s comparisons; null when there is
+	 * none.
+	 */
 	private Check endToEnd(String comparison, String member, boolean atMost, double goal) {
 		if (this.endToEnd == null) {
 			return null;
 		}
-		JsonObject estimate = this.endToEnd.getAsJsonObject("comparisons").getAsJsonObject(comparison)
+		JsonObject estimate = this.endToEnd.getAsJsonObject("comparisons")
+			.getAsJsonObject(comparison)
 			.getAsJsonObject(member);
 		return new Check(comparison + " " + member, Interval.of(estimate), "", atMost, goal);
 	}
@@ -304,7 +316,10 @@ final class Summary {
 		return new Row(what, goal, measured.toString(), met(List.of(checks)), this.endToEndSource, List.of(checks));
 	}
 
-	/** {@code sample} names one of the row's benchmarks, to say which file its figures came from. */
+	/**
+	 * {@code sample} names one of the row's benchmarks, to say which file its figures
+	 * came from.
+	 */
 	private Row jmhRow(String what, String goal, String sample, List<Check> checks) {
 		if (checks == null) {
 			return new Row(what, goal, "", "not measured", "", List.of());
@@ -316,7 +331,8 @@ final class Summary {
 		StringJoiner measured = new StringJoiner("; ");
 		// Three significant digits, without an exponent for large values.
 		checks.forEach((check) -> measured.add(check.name() + " "
-				+ check.measured().format((Math.abs(check.measured().value()) >= 1000) ? "%.0f" : "%.3g") + check.unit()));
+				+ check.measured().format((Math.abs(check.measured().value()) >= 1000) ? "%.0f" : "%.3g")
+				+ check.unit()));
 		return measured.toString();
 	}
 

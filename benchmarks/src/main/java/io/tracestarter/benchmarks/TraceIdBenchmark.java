@@ -40,7 +40,9 @@ public class TraceIdBenchmark {
 					InboundSource.of("header:X-Request-ID"), InboundSource.of("query:trace_id")),
 			this.validator, TraceIdGenerator.random(), new TraceMetrics());
 
-	/** Distinct random ids in turn: one repeated id lets the branch predictor learn it. */
+	/**
+	 * Distinct random ids in turn: one repeated id lets the branch predictor learn it.
+	 */
 	private final String[] ids = new String[4096];
 
 	private final String[] traceparents = new String[this.ids.length];

@@ -60,10 +60,10 @@ import org.slf4j.Logger;
 
 /**
  * Per-call overhead of the server and client interceptors: one blocking unary call over
- * an in-process channel with direct executors, with and without them. The goal's pair
- * has a service that logs nothing; a second pair has one that writes one JSON line per
- * call (Boot's ECS format without the interceptors, the starter's with them), as the
- * services the starter is for do. In the {@code grpc} package because the interceptors'
+ * an in-process channel with direct executors, with and without them. The goal's pair has
+ * a service that logs nothing; a second pair has one that writes one JSON line per call
+ * (Boot's ECS format without the interceptors, the starter's with them), as the services
+ * the starter is for do. In the {@code grpc} package because the interceptors'
  * constructors are package-private.
  */
 @State(Scope.Benchmark)
@@ -137,8 +137,8 @@ public class GrpcInterceptorsBenchmark {
 		ServerServiceDefinition service = echo(null);
 		TraceMetrics metrics = new TraceMetrics();
 		TraceIdResolver resolver = new TraceIdResolver(
-				List.of(InboundSource.of("header:X-Trace-ID"), InboundSource.of("traceparent")), new TraceIdValidator(128),
-				TraceIdGenerator.random(), metrics);
+				List.of(InboundSource.of("header:X-Trace-ID"), InboundSource.of("traceparent")),
+				new TraceIdValidator(128), TraceIdGenerator.random(), metrics);
 		TraceServerInterceptor serverInterceptor = new TraceServerInterceptor(resolver, TraceHopRecorder.none(),
 				InboundTrust.all(), RequestSampling.none());
 		TraceClientInterceptor clientInterceptor = new TraceClientInterceptor(metrics, TraceHopRecorder.none());
@@ -252,7 +252,9 @@ public class GrpcInterceptorsBenchmark {
 		return ClientCalls.blockingUnaryCall(channel, ECHO, CallOptions.DEFAULT, "ping");
 	}
 
-	/** Wraps each client call and its response listener; adds the id header or nothing. */
+	/**
+	 * Wraps each client call and its response listener; adds the id header or nothing.
+	 */
 	static final class ForwardingClientInterceptor implements ClientInterceptor {
 
 		private final boolean carry;

@@ -60,24 +60,26 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Consumer throughput with a real broker: a record listener container reads a topic of
  * {@value #RECORDS} small records, each with the {@code X-Trace-ID} header the starter's
- * producer interceptor wrote, from the first record to the last; N without the starter,
- * S with the listener container factory the starter's auto-configuration has
- * post-processed (its {@link TraceRecordInterceptor} set as the record interceptor). The
- * listener of the goal's pair logs nothing; it reads the MDC's trace id, as a log line
- * would. A second pair has a listener that writes one JSON line per record (Boot's ECS
- * format for N, the starter's for S), as the services the starter is for do. A fifth
- * method is the floor of any record interceptor that puts the id into log lines: it
- * reads the header and puts its value into the MDC, and removes it after the record.
+ * producer interceptor wrote, from the first record to the last; N without the starter, S
+ * with the listener container factory the starter's auto-configuration has post-processed
+ * (its {@link TraceRecordInterceptor} set as the record interceptor). The listener of the
+ * goal's pair logs nothing; it reads the MDC's trace id, as a log line would. A second
+ * pair has a listener that writes one JSON line per record (Boot's ECS format for N, the
+ * starter's for S), as the services the starter is for do. A fifth method is the floor of
+ * any record interceptor that puts the id into log lines: it reads the header and puts
+ * its value into the MDC, and removes it after the record.
  *
- * <p>One in-process KRaft broker per trial, in the benchmark's JVM. The container starts
+ * <p>
+ * One in-process KRaft broker per trial, in the benchmark's JVM. The container starts
  * once per trial; each invocation is one pass over the topic: the listener holds the
  * first record until the invocation starts, so the time is the consumption of the topic
  * by a running consumer (polls, commits, the listener), not the consumer's start. At the
  * last record the listener seeks back to the beginning for the next pass. Scores are
- * nanoseconds per record (10^9 / score records per second); throughput S / N is N's
- * time over S's.
+ * nanoseconds per record (10^9 / score records per second); throughput S / N is N's time
+ * over S's.
  *
- * <p>JMH runs all forks of one method before the other's; {@code RunAll} runs this one in
+ * <p>
+ * JMH runs all forks of one method before the other's; {@code RunAll} runs this one in
  * single-fork rounds that take the methods in turn instead.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -228,7 +230,8 @@ public class KafkaConsumerThroughputBenchmark {
 				startTopic();
 			}
 			catch (Exception | Error ex) {
-				// JMH does not tear down what failed to set up; the broker's threads would
+				// JMH does not tear down what failed to set up; the broker's threads
+				// would
 				// keep the fork alive.
 				stop();
 				throw ex;
@@ -254,17 +257,18 @@ public class KafkaConsumerThroughputBenchmark {
 				.getBean(ConcurrentKafkaListenerContainerFactory.class);
 			Object interceptor = factory.getRecordInterceptor();
 			if ((interceptor instanceof TraceRecordInterceptor) != this.starter) {
-				throw new IllegalStateException(
-						"Record interceptor " + interceptor + " is not the one of variant " + (this.starter ? "S" : "N"));
+				throw new IllegalStateException("Record interceptor " + interceptor + " is not the one of variant "
+						+ (this.starter ? "S" : "N"));
 			}
 			if (this.floor != null) {
 				factory.setRecordInterceptor(this.floor);
 			}
-			// Assigned, not subscribed: no group rebalance, and every pass starts at offset 0.
+			// Assigned, not subscribed: no group rebalance, and every pass starts at
+			// offset 0.
 			this.container = factory
 				.createContainer(new TopicPartitionOffset(TOPIC, 0, TopicPartitionOffset.SeekPosition.BEGINNING));
-			this.container.setupMessageListener(
-					new PassListener(this.gate, (this.lines != null) ? this.lines.logger() : null));
+			this.container
+				.setupMessageListener(new PassListener(this.gate, (this.lines != null) ? this.lines.logger() : null));
 			this.container.start();
 		}
 
@@ -280,8 +284,7 @@ public class KafkaConsumerThroughputBenchmark {
 			}
 			int expected = (this.starter || this.floor != null) ? RECORDS : 0;
 			if (this.pass.traced != expected) {
-				throw new IllegalStateException(
-						this.pass.traced + " records under a trace id, expected " + expected);
+				throw new IllegalStateException(this.pass.traced + " records under a trace id, expected " + expected);
 			}
 			if (this.lines != null) {
 				this.lines.verify(this.starter);
@@ -313,8 +316,8 @@ public class KafkaConsumerThroughputBenchmark {
 		}
 
 		/**
-		 * Each record is sent under its own id through the starter's producer interceptor,
-		 * so its headers are the ones the starter writes.
+		 * Each record is sent under its own id through the starter's producer
+		 * interceptor, so its headers are the ones the starter writes.
 		 */
 		private void fill(String brokers) throws Exception {
 			Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
@@ -337,7 +340,8 @@ public class KafkaConsumerThroughputBenchmark {
 			if (failure.get() != null) {
 				throw new IllegalStateException("Could not fill the topic", failure.get());
 			}
-			// A pass ends at record number RECORDS: the topic must hold exactly that many.
+			// A pass ends at record number RECORDS: the topic must hold exactly that
+			// many.
 			long end = this.broker.doWithAdminFunction((admin) -> {
 				TopicPartition partition = new TopicPartition(TOPIC, 0);
 				try {
@@ -367,18 +371,17 @@ public class KafkaConsumerThroughputBenchmark {
 		}
 
 		/**
-		 * The factory as an application declares it (Boot's defaults: one consumer thread,
-		 * offsets committed after each poll's records). One change: a fetch at the end of
-		 * the topic waits 10 ms for new records instead of 500, as the seek back to the
-		 * beginning waits for that fetch. It only shortens the gap between passes: within a
-		 * pass there are always records to fetch.
+		 * The factory as an application declares it (Boot's defaults: one consumer
+		 * thread, offsets committed after each poll's records). One change: a fetch at
+		 * the end of the topic waits 10 ms for new records instead of 500, as the seek
+		 * back to the beginning waits for that fetch. It only shortens the gap between
+		 * passes: within a pass there are always records to fetch.
 		 */
 		private static ConcurrentKafkaListenerContainerFactory<String, String> factory(String brokers) {
 			Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
 					ConsumerConfig.GROUP_ID_CONFIG, "throughput", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-					ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-					ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-					ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+					ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+					StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 			ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 			factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
 			return factory;
@@ -387,8 +390,8 @@ public class KafkaConsumerThroughputBenchmark {
 	}
 
 	/**
-	 * The starter's core and Kafka auto-configurations, whose bean post-processor sets the
-	 * record interceptor on the listener container factory.
+	 * The starter's core and Kafka auto-configurations, whose bean post-processor sets
+	 * the record interceptor on the listener container factory.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ TraceAutoConfiguration.class, KafkaTraceAutoConfiguration.class })
@@ -510,7 +513,8 @@ public class KafkaConsumerThroughputBenchmark {
 				this.logger.info("Order {} consumed", record.value());
 			}
 			if (++this.consumed == RECORDS) {
-				// Queued; the container seeks after this poll's records, before the next poll.
+				// Queued; the container seeks after this poll's records, before the next
+				// poll.
 				this.seeks.seekToBeginning(this.partitions);
 				this.pass.traced = this.traced;
 				this.consumed = 0;

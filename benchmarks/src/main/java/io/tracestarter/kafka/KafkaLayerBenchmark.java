@@ -59,10 +59,11 @@ public class KafkaLayerBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		TraceIdResolver resolver = new TraceIdResolver(
-				List.of(InboundSource.of("header:X-Trace-ID"), InboundSource.of("traceparent")), new TraceIdValidator(128),
-				TraceIdGenerator.random(), new TraceMetrics());
+				List.of(InboundSource.of("header:X-Trace-ID"), InboundSource.of("traceparent")),
+				new TraceIdValidator(128), TraceIdGenerator.random(), new TraceMetrics());
 		this.ids = new KafkaTraceIds(resolver);
-		this.producerInterceptor = new TraceProducerInterceptor("X-Trace-ID", new TraceMetrics(), TraceHopRecorder.none());
+		this.producerInterceptor = new TraceProducerInterceptor("X-Trace-ID", new TraceMetrics(),
+				TraceHopRecorder.none());
 		this.recordInterceptor = new TraceRecordInterceptor(this.ids, TraceHopRecorder.none(), RequestSampling.none());
 		this.record = record(0);
 		this.batch = new ArrayList<>();

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the actuator's diagnostics cost per log line and per hop, recording on and off.
- * In the {@code logging} package because the appender is package-private.
+ * What the actuator's diagnostics cost per log line and per hop, recording on and off. In
+ * the {@code logging} package because the appender is package-private.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -11,9 +11,9 @@ import org.springframework.scheduling.annotation.EnableAsync;
 /**
  * One application for every server and start-up mode: which web stack and server it runs
  * on is decided by its classpath alone, as in a user's app. It sets no {@code trace.*},
- * {@code logging.*} or propagation property. One request to {@code /hops} crosses HTTP in,
- * a Reactor scheduler hop, {@code @Async}, a gRPC call on loopback, a Kafka send, a record
- * listener (which calls back over HTTP) and a batch listener.
+ * {@code logging.*} or propagation property. One request to {@code /hops} crosses HTTP
+ * in, a Reactor scheduler hop, {@code @Async}, a gRPC call on loopback, a Kafka send, a
+ * record listener (which calls back over HTTP) and a batch listener.
  */
 @SpringBootApplication
 @EnableAsync
@@ -30,7 +30,8 @@ public class CompatibilityApplication {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
-			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+			ConsumerFactory<Object, Object> consumerFactory) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumerFactory);
 		factory.setBatchListener(true);

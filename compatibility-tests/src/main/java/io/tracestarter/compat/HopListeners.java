@@ -13,9 +13,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * A record listener that calls the application back over HTTP with a Boot-built
  * {@code WebClient}, and a batch listener that loops over its records.
- * {@code @Lazy(false)}: under {@code spring.main.lazy-initialization=true} a listener bean
- * nobody asks for would never be created, and its listeners never registered; that is
- * the application's concern, not the starter's.
+ * {@code @Lazy(false)}: under {@code spring.main.lazy-initialization=true} a listener
+ * bean nobody asks for would never be created, and its listeners never registered; that
+ * is the application's concern, not the starter's.
  */
 @Component
 @Lazy(false)

@@ -51,7 +51,8 @@ final class Inventory {
 
 		@Override
 		public ServerServiceDefinition bindService() {
-			return ServerServiceDefinition.builder(ServiceDescriptor.newBuilder("compat.Inventory").addMethod(RESERVE).build())
+			return ServerServiceDefinition
+				.builder(ServiceDescriptor.newBuilder("compat.Inventory").addMethod(RESERVE).build())
 				.addMethod(RESERVE, ServerCalls.asyncUnaryCall((tag, reply) -> {
 					Hop.GRPC.log(tag);
 					reply.onNext(tag);

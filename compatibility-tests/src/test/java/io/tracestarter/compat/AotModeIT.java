@@ -47,7 +47,8 @@ class AotModeIT {
 		assertThat(AotDetector.useGeneratedArtifacts()).as("run with -Dspring.aot.enabled=true").isTrue();
 		Class.forName(CompatibilityApplication.class.getName() + "__ApplicationContextInitializer");
 		SpringApplication application = new SpringApplication(CompatibilityApplication.class);
-		// The generated initializer is looked up by the main class, which here is the test
+		// The generated initializer is looked up by the main class, which here is the
+		// test
 		// runner's unless set.
 		application.setMainApplicationClass(CompatibilityApplication.class);
 		try (ConfigurableApplicationContext app = application.run("--server.port=0",
@@ -57,10 +58,14 @@ class AotModeIT {
 			for (int i = 0; i < 5; i++) {
 				String id = "aot-id-" + i;
 				String tag = "aot-tag-" + i;
-				ResponseEntity<String> response = client.get().uri("/hops?tag={tag}", tag).header("X-Trace-ID", id)
-					.retrieve().toEntity(String.class);
+				ResponseEntity<String> response = client.get()
+					.uri("/hops?tag={tag}", tag)
+					.header("X-Trace-ID", id)
+					.retrieve()
+					.toEntity(String.class);
 				assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo(id);
-				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> EveryHopTests.assertEveryHop(output.getOut(), tag, id));
+				await().atMost(Duration.ofSeconds(30))
+					.untilAsserted(() -> EveryHopTests.assertEveryHop(output.getOut(), tag, id));
 			}
 		}
 	}

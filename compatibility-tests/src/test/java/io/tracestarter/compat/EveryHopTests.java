@@ -39,8 +39,7 @@ import static org.awaitility.Awaitility.await;
  * this module), and check that the classpath really is that shape.
  */
 @SpringBootTest(classes = CompatibilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(topics = "hops", partitions = 1,
-		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(topics = "hops", partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ExtendWith(OutputCaptureExtension.class)
 abstract class EveryHopTests {
 
@@ -74,8 +73,7 @@ abstract class EveryHopTests {
 		assertThat(SpringBootVersion.getVersion()).startsWith(bootLine + ".");
 		assertThat(this.context.getWebServer().getClass().getSimpleName()).isEqualTo(webServer());
 		for (String name : absentClasses()) {
-			assertThatExceptionOfType(ClassNotFoundException.class)
-				.as("%s must not be on this classpath", name)
+			assertThatExceptionOfType(ClassNotFoundException.class).as("%s must not be on this classpath", name)
 				.isThrownBy(() -> Class.forName(name, false, getClass().getClassLoader()));
 		}
 	}
@@ -114,7 +112,10 @@ abstract class EveryHopTests {
 	void requestsWithoutAnIdGetTheirOwnOnEveryHop(CapturedOutput output) {
 		for (int i = 0; i < 10; i++) {
 			String tag = shape() + "-fresh-" + i;
-			ResponseEntity<String> response = client().get().uri("/hops?tag={tag}", tag).retrieve().toEntity(String.class);
+			ResponseEntity<String> response = client().get()
+				.uri("/hops?tag={tag}", tag)
+				.retrieve()
+				.toEntity(String.class);
 			String id = response.getHeaders().getFirst("X-Trace-ID");
 			assertThat(id).matches("[0-9a-f]{32}");
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEveryHop(output.getOut(), tag, id));
@@ -125,15 +126,25 @@ abstract class EveryHopTests {
 	void pooledReactorThreadsKeepNoIdAfterRequests(CapturedOutput output) {
 		String probe = shape() + "-probe";
 		for (int i = 0; i < 5; i++) {
-			client().get().uri("/hops?tag={tag}", shape() + "-before-probe-" + i).header("X-Trace-ID", "probe-" + i)
-				.retrieve().toBodilessEntity();
+			client().get()
+				.uri("/hops?tag={tag}", shape() + "-before-probe-" + i)
+				.header("X-Trace-ID", "probe-" + i)
+				.retrieve()
+				.toBodilessEntity();
 		}
 		for (Scheduler scheduler : List.of(Schedulers.boundedElastic(), Schedulers.parallel())) {
-			Flux.range(0, 64).parallel(8).runOn(scheduler).doOnNext((i) -> logger.info(probe)).sequential().then()
+			Flux.range(0, 64)
+				.parallel(8)
+				.runOn(scheduler)
+				.doOnNext((i) -> logger.info(probe))
+				.sequential()
+				.then()
 				.block(Duration.ofSeconds(10));
 		}
-		List<Map<String, Object>> lines = JsonLines.parse(output.getOut()).stream()
-			.filter((line) -> probe.equals(line.get("message"))).toList();
+		List<Map<String, Object>> lines = JsonLines.parse(output.getOut())
+			.stream()
+			.filter((line) -> probe.equals(line.get("message")))
+			.toList();
 		assertThat(lines).hasSize(128)
 			.allSatisfy((line) -> assertThat(line).doesNotContainKey("trace_id").containsKey("trace_id_fallback"));
 	}

@@ -42,15 +42,28 @@ class ManagementPortTests extends EveryHopTests {
 		RestClient management = RestClient.builder().baseUrl("http://127.0.0.1:" + this.managementPort).build();
 		JsonMapper json = JsonMapper.builder().build();
 		long before = json.readTree(management.get().uri("/actuator/tracecontext").retrieve().body(String.class))
-			.path("layers").path("http").path("extracted").path("header:X-Trace-ID").asLong(0);
+			.path("layers")
+			.path("http")
+			.path("extracted")
+			.path("header:X-Trace-ID")
+			.asLong(0);
 		for (int i = 0; i < 3; i++) {
-			client().get().uri("/hops?tag=management-{i}", i).header("X-Trace-ID", "management-" + i).retrieve()
+			client().get()
+				.uri("/hops?tag=management-{i}", i)
+				.header("X-Trace-ID", "management-" + i)
+				.retrieve()
 				.toBodilessEntity();
 		}
 		// Each request and its record listener's call back over HTTP: six ids taken in.
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json
-			.readTree(management.get().uri("/actuator/tracecontext").retrieve().body(String.class))
-			.path("layers").path("http").path("extracted").path("header:X-Trace-ID").asLong()).isEqualTo(before + 6));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					json.readTree(management.get().uri("/actuator/tracecontext").retrieve().body(String.class))
+						.path("layers")
+						.path("http")
+						.path("extracted")
+						.path("header:X-Trace-ID")
+						.asLong())
+				.isEqualTo(before + 6));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode timeline = json
 				.readTree(management.get().uri("/actuator/tracecontext/management-0").retrieve().body(String.class));

@@ -66,7 +66,8 @@ class MultipleContextsTests {
 			double before = extractedHttpIds(a);
 			assertRequestIsTraced(output, a, "a-2");
 			// The request and its record listener's call back over HTTP.
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(extractedHttpIds(a)).isEqualTo(before + 2));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(extractedHttpIds(a)).isEqualTo(before + 2));
 		}
 	}
 
@@ -102,8 +103,9 @@ class MultipleContextsTests {
 				return bean;
 			}
 
-		})).run("--server.port=0", "--compat.topic=" + topic,
-				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+		}))
+			.run("--server.port=0", "--compat.topic=" + topic,
+					"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
 	}
 
 	/**
@@ -112,13 +114,16 @@ class MultipleContextsTests {
 	 */
 	private static void assertRequestIsTraced(CapturedOutput output, ConfigurableApplicationContext app, String id) {
 		String tag = id + "-tag";
-		String answer = client(app).get().uri("/hops?tag={tag}", tag).header("X-Trace-ID", id).retrieve()
+		String answer = client(app).get()
+			.uri("/hops?tag={tag}", tag)
+			.header("X-Trace-ID", id)
+			.retrieve()
 			.body(String.class);
 		assertThat(answer).isEqualTo(tag);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			EveryHopTests.assertEveryHop(output.getOut(), tag, id);
-			JsonNode timeline = JSON.readTree(client(app).get().uri("/actuator/tracecontext/{id}", id).retrieve()
-				.body(String.class));
+			JsonNode timeline = JSON
+				.readTree(client(app).get().uri("/actuator/tracecontext/{id}", id).retrieve().body(String.class));
 			List<Map<String, String>> hops = JSON.convertValue(timeline.path("hops"),
 					JSON.getTypeFactory().constructCollectionType(List.class, Map.class));
 			assertThat(hops).extracting((hop) -> hop.get("layer") + " " + hop.get("event"))
@@ -128,8 +133,13 @@ class MultipleContextsTests {
 
 	private static double extractedHttpIds(ConfigurableApplicationContext app) {
 		MeterRegistry registry = app.getBean(MeterRegistry.class);
-		return registry.find("trace.ids").tag("layer", "http").tag("outcome", "extracted").meters().stream()
-			.mapToDouble(MultipleContextsTests::count).sum();
+		return registry.find("trace.ids")
+			.tag("layer", "http")
+			.tag("outcome", "extracted")
+			.meters()
+			.stream()
+			.mapToDouble(MultipleContextsTests::count)
+			.sum();
 	}
 
 	private static double count(Meter meter) {

@@ -3,7 +3,8 @@ package io.tracestarter.compat;
 import java.util.List;
 
 /**
- * Spring MVC on Jetty, Tomcat absent from the classpath: the servlet configuration must not touch a Tomcat type.
+ * Spring MVC on Jetty, Tomcat absent from the classpath: the servlet configuration must
+ * not touch a Tomcat type.
  */
 class MvcOnJettyTests extends EveryHopTests {
 

@@ -27,8 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = CompatibilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.reactor.context-propagation=limited")
-@EmbeddedKafka(topics = "hops", partitions = 1,
-		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(topics = "hops", partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ExtendWith(OutputCaptureExtension.class)
 class ReactorLimitedModeTests {
 
@@ -50,10 +49,11 @@ class ReactorLimitedModeTests {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo("limited-1");
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JsonLines.hops(output.getOut(), "limited"))
-			.filteredOn((line) -> Hop.REACTOR.layer().equals(line.get("hop")))
-			.singleElement()
-			.satisfies((line) -> assertThat(line).doesNotContainKey("trace_id")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(JsonLines.hops(output.getOut(), "limited"))
+				.filteredOn((line) -> Hop.REACTOR.layer().equals(line.get("hop")))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).doesNotContainKey("trace_id")));
 	}
 
 }

@@ -10,9 +10,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring MVC on Tomcat with {@code spring.threads.virtual.enabled=true}, run on a Java 21+
- * JVM by its own Surefire execution: Tomcat serves requests on virtual threads, and Boot's
- * task executor and Kafka listener containers use them too. Every hop carries the id.
+ * Spring MVC on Tomcat with {@code spring.threads.virtual.enabled=true}, run on a Java
+ * 21+ JVM by its own Surefire execution: Tomcat serves requests on virtual threads, and
+ * Boot's task executor and Kafka listener containers use them too. Every hop carries the
+ * id.
  */
 @TestPropertySource(properties = "spring.threads.virtual.enabled=true")
 class VirtualThreadsTests extends EveryHopTests {
@@ -31,9 +32,9 @@ class VirtualThreadsTests extends EveryHopTests {
 	void runsOnAJvmWithVirtualThreadsAndBootBuiltVirtualThreadExecutors() throws Exception {
 		assertThat(Runtime.version().feature()).isGreaterThanOrEqualTo(21);
 		assertThat(this.context.getBean("applicationTaskExecutor")).isInstanceOf(SimpleAsyncTaskExecutor.class);
-		Thread probe = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null,
-				(Runnable) () -> {
-				});
+		Thread probe = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class)
+			.invoke(null, (Runnable) () -> {
+			});
 		assertThat((boolean) Thread.class.getMethod("isVirtual").invoke(probe)).isTrue();
 	}
 

@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * WebFlux on Reactor Netty with {@code spring.main.lazy-initialization=true}: the beans that install the starter's hooks are created at start-up all the same.
+ * WebFlux on Reactor Netty with {@code spring.main.lazy-initialization=true}: the beans
+ * that install the starter's hooks are created at start-up all the same.
  */
 @TestPropertySource(properties = "spring.main.lazy-initialization=true")
 class WebFluxLazyInitializationTests extends EveryHopTests {

@@ -14,7 +14,8 @@ class WebFluxOnJettyTests extends EveryHopTests {
 
 	@Override
 	List<String> absentClasses() {
-		return List.of("org.springframework.web.servlet.DispatcherServlet", "org.apache.catalina.Valve", "reactor.netty.http.server.HttpServer");
+		return List.of("org.springframework.web.servlet.DispatcherServlet", "org.apache.catalina.Valve",
+				"reactor.netty.http.server.HttpServer");
 	}
 
 }

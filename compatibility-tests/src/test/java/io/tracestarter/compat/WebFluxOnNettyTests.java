@@ -3,7 +3,8 @@ package io.tracestarter.compat;
 import java.util.List;
 
 /**
- * WebFlux on Reactor Netty, with neither Spring MVC nor a servlet container on the classpath.
+ * WebFlux on Reactor Netty, with neither Spring MVC nor a servlet container on the
+ * classpath.
  */
 class WebFluxOnNettyTests extends EveryHopTests {
 
@@ -14,7 +15,8 @@ class WebFluxOnNettyTests extends EveryHopTests {
 
 	@Override
 	List<String> absentClasses() {
-		return List.of("org.springframework.web.servlet.DispatcherServlet", "org.apache.catalina.Valve", "org.eclipse.jetty.server.Server");
+		return List.of("org.springframework.web.servlet.DispatcherServlet", "org.apache.catalina.Valve",
+				"org.eclipse.jetty.server.Server");
 	}
 
 }

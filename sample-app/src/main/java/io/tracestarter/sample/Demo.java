@@ -19,15 +19,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The {@code --demo} run: sends itself one order with {@code X-Trace-ID: abc123}, waits for
- * the last hop, prints the hops its log lines show and the actuator's view of the id, and
- * returns 0 only when every hop carried the id.
+ * The {@code --demo} run: sends itself one order with {@code X-Trace-ID: abc123}, waits
+ * for the last hop, prints the hops its log lines show and the actuator's view of the id,
+ * and returns 0 only when every hop carried the id.
  */
 final class Demo {
 
 	static final String TRACE_ID = "abc123";
 
-	/** http in, reactor, async, grpc, kafka send, record listener, batch listener, http out. */
+	/**
+	 * http in, reactor, async, grpc, kafka send, record listener, batch listener, http
+	 * out.
+	 */
 	static final int HOPS = 8;
 
 	private final ConfigurableApplicationContext context;
@@ -45,7 +48,11 @@ final class Demo {
 		try {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
 			WebClient client = WebClient.create(base);
-			client.get().uri("/orders?item=book").header("X-Trace-ID", TRACE_ID).retrieve().bodyToMono(String.class)
+			client.get()
+				.uri("/orders?item=book")
+				.header("X-Trace-ID", TRACE_ID)
+				.retrieve()
+				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(30));
 			Instant deadline = Instant.now().plusSeconds(30);
 			while (capture.hops.size() < HOPS && Instant.now().isBefore(deadline)) {
@@ -60,10 +67,14 @@ final class Demo {
 			}
 			System.out.println();
 			System.out.println("GET /actuator/tracecontext/" + TRACE_ID);
-			String timeline = client.get().uri("/actuator/tracecontext/{id}", TRACE_ID).retrieve()
-				.bodyToMono(String.class).block(Duration.ofSeconds(10));
+			String timeline = client.get()
+				.uri("/actuator/tracecontext/{id}", TRACE_ID)
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(10));
 			System.out.println(JsonMapper.builder().build().readTree(timeline).toPrettyString());
-			boolean allCarried = hops.size() == HOPS && hops.stream().allMatch((event) -> TRACE_ID.equals(traceId(event)));
+			boolean allCarried = hops.size() == HOPS
+					&& hops.stream().allMatch((event) -> TRACE_ID.equals(traceId(event)));
 			System.out.println();
 			System.out.println(allCarried ? "Every hop carried trace_id " + TRACE_ID + "."
 					: "Some hop lost trace_id " + TRACE_ID + " (" + hops.size() + " of " + HOPS + " hops seen).");
@@ -81,7 +92,8 @@ final class Demo {
 	}
 
 	private static String layer(ILoggingEvent event) {
-		return event.getKeyValuePairs().stream()
+		return event.getKeyValuePairs()
+			.stream()
 			.filter((pair) -> Hops.HOP.equals(pair.key))
 			.map((pair) -> String.valueOf(pair.value))
 			.findFirst()

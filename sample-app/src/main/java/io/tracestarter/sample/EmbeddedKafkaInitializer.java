@@ -12,8 +12,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Starts an in-process KRaft broker on 127.0.0.1 unless
  * {@code spring.kafka.bootstrap-servers} names a real one, so the sample runs on a
- * machine with only a JDK. The broker is stopped after every other bean, when the
- * context closes.
+ * machine with only a JDK. The broker is stopped after every other bean, when the context
+ * closes.
  */
 public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

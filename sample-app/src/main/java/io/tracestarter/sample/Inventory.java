@@ -13,8 +13,8 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCalls;
 
 /**
- * The sample's gRPC service, described by hand so the sample needs no code generator:
- * one unary method with string messages.
+ * The sample's gRPC service, described by hand so the sample needs no code generator: one
+ * unary method with string messages.
  */
 final class Inventory {
 
@@ -51,7 +51,8 @@ final class Inventory {
 
 		@Override
 		public ServerServiceDefinition bindService() {
-			return ServerServiceDefinition.builder(ServiceDescriptor.newBuilder("sample.Inventory").addMethod(RESERVE).build())
+			return ServerServiceDefinition
+				.builder(ServiceDescriptor.newBuilder("sample.Inventory").addMethod(RESERVE).build())
 				.addMethod(RESERVE, ServerCalls.asyncUnaryCall((item, reply) -> {
 					Hops.log("grpc", "inventory reserved {}", item);
 					reply.onNext("reservation-" + item);

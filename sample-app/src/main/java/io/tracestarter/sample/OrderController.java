@@ -34,12 +34,11 @@ class OrderController {
 			.publishOn(Schedulers.boundedElastic())
 			.doOnNext((value) -> Hops.log("reactor", "order for {} handed to a scheduler thread", value))
 			.flatMap((value) -> Mono.fromFuture(this.preparation.prepare(value)))
-			.flatMap((reservation) -> Mono.fromFuture(this.kafka.send(TOPIC, reservation)
-				.thenApply((result) -> {
-					Hops.log("kafka", "order record {} sent to partition {}", reservation,
-							result.getRecordMetadata().partition());
-					return reservation;
-				})));
+			.flatMap((reservation) -> Mono.fromFuture(this.kafka.send(TOPIC, reservation).thenApply((result) -> {
+				Hops.log("kafka", "order record {} sent to partition {}", reservation,
+						result.getRecordMetadata().partition());
+				return reservation;
+			})));
 	}
 
 	@GetMapping("/shipping")

@@ -35,7 +35,8 @@ public class SampleApplication {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
-			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+			ConsumerFactory<Object, Object> consumerFactory) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumerFactory);
 		factory.setBatchListener(true);

@@ -59,7 +59,8 @@ class KubernetesManifestsTests {
 		Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", "0");
 		List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
 		Map<String, String> fieldPaths = new java.util.HashMap<>();
-		env.stream().filter((variable) -> variable.containsKey("valueFrom"))
+		env.stream()
+			.filter((variable) -> variable.containsKey("valueFrom"))
 			.forEach((variable) -> fieldPaths.put((String) variable.get("name"),
 					at(variable, "valueFrom", "fieldRef", "fieldPath")));
 		assertThat(fieldPaths).containsEntry("POD_NAME", "metadata.name")
@@ -92,13 +93,16 @@ class KubernetesManifestsTests {
 		Map<String, Object> flat = new LinkedHashMap<>();
 		flatten("", application, flat);
 		// A list's items are checked by binding below; the metadata names the list.
-		List<String> traceKeys = flat.keySet().stream().filter((key) -> key.startsWith("trace."))
+		List<String> traceKeys = flat.keySet()
+			.stream()
+			.filter((key) -> key.startsWith("trace."))
 			.map((key) -> (key.indexOf('[') > 0) ? key.substring(0, key.indexOf('[')) : key)
 			.distinct()
 			.toList();
 		assertThat(traceKeys).hasSizeGreaterThan(10);
 		assertThat(knownTraceProperties()).containsAll(traceKeys);
-		// Every key, list items included, binds to the starter's properties: none is left over.
+		// Every key, list items included, binds to the starter's properties: none is left
+		// over.
 		TraceProperties properties = new Binder(new MapConfigurationPropertySource(flat))
 			.bind("trace", Bindable.of(TraceProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
 			.get();

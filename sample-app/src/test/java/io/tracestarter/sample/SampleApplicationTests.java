@@ -52,13 +52,19 @@ class SampleApplicationTests {
 
 	@Test
 	void withoutHeaderOneGeneratedIdCrossesEveryHop(CapturedOutput output) {
-		String traceId = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/orders?item=pen").retrieve()
-			.toBodilessEntity().block(Duration.ofSeconds(30)).getHeaders().getFirst("X-Trace-ID");
+		String traceId = WebClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/orders?item=pen")
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(30))
+			.getHeaders()
+			.getFirst("X-Trace-ID");
 		assertThat(traceId).matches("[0-9a-f]{32}");
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(hopLines(output, traceId)).hasSize(Demo.HOPS));
-		assertThat(jsonLines(output)).filteredOn((line) -> line.containsKey("hop")
-				&& String.valueOf(line.get("message")).contains("pen"))
+		assertThat(jsonLines(output))
+			.filteredOn((line) -> line.containsKey("hop") && String.valueOf(line.get("message")).contains("pen"))
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", traceId));
 	}
 
@@ -69,8 +75,11 @@ class SampleApplicationTests {
 	}
 
 	static List<Map<String, Object>> jsonLines(CapturedOutput output) {
-		// Log lines only: the demo also prints the actuator's JSON, pretty, over several lines.
-		return output.getOut().lines().filter((line) -> line.startsWith("{\"@timestamp\""))
+		// Log lines only: the demo also prints the actuator's JSON, pretty, over several
+		// lines.
+		return output.getOut()
+			.lines()
+			.filter((line) -> line.startsWith("{\"@timestamp\""))
 			.map((line) -> mapper.readValue(line, new TypeReference<Map<String, Object>>() {
 			}))
 			.toList();

@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Load across every layer: 10,000 requests with distinct ids, 64 in flight, each crossing
- * HTTP, Reactor, {@code @Async}, gRPC, a Kafka send, a record listener, a batch listener and
- * an outbound HTTP call. Every hop line must carry its own request's id, and no pool
+ * HTTP, Reactor, {@code @Async}, gRPC, a Kafka send, a record listener, a batch listener
+ * and an outbound HTTP call. Every hop line must carry its own request's id, and no pool
  * thread may hold an id afterwards.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
@@ -52,7 +52,10 @@ class SampleLoadIntegrationTests {
 	void tenThousandRequestsAcrossEveryLayerNeverLoseOrMixAnId(CapturedOutput output) throws Exception {
 		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
 		Flux.range(0, REQUESTS)
-			.flatMap((i) -> client.get().uri("/orders?item=load-{i}", i).header("X-Trace-ID", "load-" + i).retrieve()
+			.flatMap((i) -> client.get()
+				.uri("/orders?item=load-{i}", i)
+				.header("X-Trace-ID", "load-" + i)
+				.retrieve()
 				.toBodilessEntity(), 64)
 			.blockLast(Duration.ofMinutes(3));
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -82,7 +85,8 @@ class SampleLoadIntegrationTests {
 				wrong++;
 			}
 		}
-		System.out.printf("load: %d hop lines checked, %d with a wrong id, %d without an id%n", checked, wrong, missing);
+		System.out.printf("load: %d hop lines checked, %d with a wrong id, %d without an id%n", checked, wrong,
+				missing);
 		assertThat(checked).isEqualTo(REQUESTS * (long) Demo.HOPS);
 		assertThat(wrong).isZero();
 		assertThat(missing).isZero();

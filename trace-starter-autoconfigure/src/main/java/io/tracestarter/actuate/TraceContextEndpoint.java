@@ -87,10 +87,11 @@ public class TraceContextEndpoint {
 		Map<String, String> layerStates = new TreeMap<>();
 		this.layers.forEach((layer) -> layerStates.put(layer.name(), layer.state()));
 		return new Config(this.properties.getId().getSources().stream().map(InboundSource::toString).toList(),
-				this.properties.getId().getMaxLength(), http.getHeaderName(), http.getResponseHeader().name().toLowerCase(),
-				http.isPropagate(), logging.getMaxFieldLength(), logging.getTraceIdField(), logging.getSpanIdField(),
-				this.properties.getActuator().getRecentIds(), this.properties.getActuator().getMaxHopsPerId(),
-				this.properties.getActuator().getMaxBreakPoints(), layerStates);
+				this.properties.getId().getMaxLength(), http.getHeaderName(),
+				http.getResponseHeader().name().toLowerCase(), http.isPropagate(), logging.getMaxFieldLength(),
+				logging.getTraceIdField(), logging.getSpanIdField(), this.properties.getActuator().getRecentIds(),
+				this.properties.getActuator().getMaxHopsPerId(), this.properties.getActuator().getMaxBreakPoints(),
+				layerStates);
 	}
 
 	private Map<String, LayerCounters> layerCounters() {
@@ -99,8 +100,10 @@ public class TraceContextEndpoint {
 		this.metrics.snapshot().forEach((counter, count) -> {
 			LayerCounters layer = counters.computeIfAbsent(counter.layer(), (name) -> new LayerCounters());
 			switch (counter.outcome()) {
-				case TraceMetrics.EXTRACTED -> layer.extracted.merge(String.valueOf(counter.tagValue()), count, Long::sum);
-				case TraceMetrics.REJECTED -> layer.rejected.merge(String.valueOf(counter.tagValue()), count, Long::sum);
+				case TraceMetrics.EXTRACTED ->
+					layer.extracted.merge(String.valueOf(counter.tagValue()), count, Long::sum);
+				case TraceMetrics.REJECTED ->
+					layer.rejected.merge(String.valueOf(counter.tagValue()), count, Long::sum);
 				case TraceMetrics.GENERATED -> layer.generated += count;
 				case TraceMetrics.PROPAGATED -> layer.propagated += count;
 				default -> {
@@ -136,8 +139,8 @@ public class TraceContextEndpoint {
 	 * @param sampling log sampling's rules, counters and buffers; {@code null} when off
 	 */
 	public record TraceContextDescriptor(Config config, Map<String, LayerCounters> layers,
-			@Nullable BreakPointsDescriptor breakPoints, SamplingState.@Nullable Descriptor sampling)
-			implements OperationResponseBody {
+			@Nullable BreakPointsDescriptor breakPoints,
+			SamplingState.@Nullable Descriptor sampling) implements OperationResponseBody {
 	}
 
 	/**
@@ -195,7 +198,8 @@ public class TraceContextEndpoint {
 	/**
 	 * Where log lines lost their id.
 	 *
-	 * @param linesWithoutId lines written without an id since the application became ready
+	 * @param linesWithoutId lines written without an id since the application became
+	 * ready
 	 * @param linesInDroppedGroups of those, lines in groups beyond the kept bound
 	 * @param groups the kept groups, most lines first
 	 */

@@ -51,8 +51,8 @@ public final class TraceContextEndpointAutoConfiguration {
 			ObjectProvider<BreakPoints> breakPoints, TraceIdValidator validator, Environment environment,
 			ObjectProvider<SamplingState> sampling) {
 		return new TraceContextEndpoint(properties,
-				LayerStates.of(environment, TraceContextEndpointAutoConfiguration.class.getClassLoader()), metrics, hops,
-				breakPoints.getIfAvailable(), validator, sampling.getIfAvailable());
+				LayerStates.of(environment, TraceContextEndpointAutoConfiguration.class.getClassLoader()), metrics,
+				hops, breakPoints.getIfAvailable(), validator, sampling.getIfAvailable());
 	}
 
 	/**

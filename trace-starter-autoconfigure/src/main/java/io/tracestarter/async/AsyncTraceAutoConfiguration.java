@@ -18,8 +18,8 @@ import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 /**
  * The id follows every executor, scheduler and timer hop: a {@link TraceTaskDecorator}
- * bean that Boot's executor and scheduler builders compose with the user's decorators,
- * a bean post-processor for the executors the user declared, and a fresh id for each
+ * bean that Boot's executor and scheduler builders compose with the user's decorators, a
+ * bean post-processor for the executors the user declared, and a fresh id for each
  * {@code @Scheduled} run.
  *
  * @since 0.1.0

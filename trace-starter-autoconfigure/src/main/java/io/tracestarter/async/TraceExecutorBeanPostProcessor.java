@@ -36,8 +36,8 @@ import org.springframework.util.ReflectionUtils;
  * user declared. Spring's own executors get the {@link TraceTaskDecorator} composed with
  * the decorator they already have; a bean declared as a plain {@link Executor},
  * {@link ExecutorService}, {@link ScheduledExecutorService} or {@link TaskExecutor} is
- * wrapped in an interface proxy that decorates every task passed in. A bean declared as
- * a concrete class of some other kind is left alone: a proxy could not stand in for it.
+ * wrapped in an interface proxy that decorates every task passed in. A bean declared as a
+ * concrete class of some other kind is left alone: a proxy could not stand in for it.
  */
 final class TraceExecutorBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
@@ -93,8 +93,8 @@ final class TraceExecutorBeanPostProcessor implements BeanPostProcessor, BeanFac
 	/**
 	 * {@code SimpleAsyncTaskScheduler} (Boot's scheduler with virtual threads) applies
 	 * task decorators when a task fires, on its timer thread, so a decorator cannot see
-	 * who scheduled the task. A class proxy decorates the task when it is scheduled,
-	 * on the caller's thread; the scheduler's own decorators still run when it fires.
+	 * who scheduled the task. A class proxy decorates the task when it is scheduled, on
+	 * the caller's thread; the scheduler's own decorators still run when it fires.
 	 */
 	private Object captureAtScheduleTime(SimpleAsyncTaskScheduler scheduler) {
 		TraceTaskDecorator decorator = this.decorator.getObject();

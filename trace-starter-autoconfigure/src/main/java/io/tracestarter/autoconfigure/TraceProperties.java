@@ -112,9 +112,9 @@ public class TraceProperties {
 		 * Ordered places to look for an inbound id, first valid wins. Each is
 		 * 'header:<name>', 'query:<name>' or 'traceparent'.
 		 */
-		private List<InboundSource> sources = new ArrayList<>(List.of(InboundSource.of("header:X-Trace-ID"),
-				InboundSource.of("traceparent"), InboundSource.of("header:X-Request-ID"),
-				InboundSource.of("query:trace_id")));
+		private List<InboundSource> sources = new ArrayList<>(
+				List.of(InboundSource.of("header:X-Trace-ID"), InboundSource.of("traceparent"),
+						InboundSource.of("header:X-Request-ID"), InboundSource.of("query:trace_id")));
 
 		public int getMaxLength() {
 			return this.maxLength;
@@ -152,8 +152,8 @@ public class TraceProperties {
 		 * 'trusted-proxies': by default loopback and the private networks a cluster, its
 		 * ingress and its service mesh use.
 		 */
-		private List<String> trustedAddresses = new ArrayList<>(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8",
-				"172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
+		private List<String> trustedAddresses = new ArrayList<>(
+				List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
 
 		public InboundTrust.Policy getTrust() {
 			return this.trust;
@@ -225,8 +225,10 @@ public class TraceProperties {
 		}
 
 		public void setHeaderName(String headerName) {
-			Assert.isTrue(headerName != null && !headerName.isBlank()
-					&& headerName.chars().allMatch((ch) -> ch > 32 && ch < 127 && "()<>@,;:\\\"/[]?={}".indexOf(ch) < 0),
+			Assert.isTrue(
+					headerName != null && !headerName.isBlank()
+							&& headerName.chars()
+								.allMatch((ch) -> ch > 32 && ch < 127 && "()<>@,;:\\\"/[]?={}".indexOf(ch) < 0),
 					"trace.http.header-name must be an HTTP header name (token characters only)");
 			this.headerName = headerName;
 		}
@@ -277,8 +279,8 @@ public class TraceProperties {
 	public static class Reactor {
 
 		/**
-		 * Whether to switch on Reactor's automatic context propagation so the id
-		 * follows every operator and scheduler hop.
+		 * Whether to switch on Reactor's automatic context propagation so the id follows
+		 * every operator and scheduler hop.
 		 */
 		private boolean enabled = true;
 
@@ -339,8 +341,8 @@ public class TraceProperties {
 	public static class Kafka {
 
 		/**
-		 * Whether records carry the id in a header and listeners run under their
-		 * record's id.
+		 * Whether records carry the id in a header and listeners run under their record's
+		 * id.
 		 */
 		private boolean enabled = true;
 
@@ -469,8 +471,8 @@ public class TraceProperties {
 		private int maxHopsPerId = 64;
 
 		/**
-		 * How many break-point groups (logger and thread pool of lines written without
-		 * an id) are kept; lines of further groups are counted together.
+		 * How many break-point groups (logger and thread pool of lines written without an
+		 * id) are kept; lines of further groups are counted together.
 		 */
 		private int maxBreakPoints = 100;
 
@@ -479,7 +481,8 @@ public class TraceProperties {
 		}
 
 		public void setRecentIds(int recentIds) {
-			Assert.isTrue(recentIds >= 1 && recentIds <= 1_000_000, "trace.actuator.recent-ids must be between 1 and 1000000");
+			Assert.isTrue(recentIds >= 1 && recentIds <= 1_000_000,
+					"trace.actuator.recent-ids must be between 1 and 1000000");
 			this.recentIds = recentIds;
 		}
 
@@ -506,8 +509,8 @@ public class TraceProperties {
 	}
 
 	/**
-	 * Log sampling: rules that keep a share of the lines of healthy traffic, decided
-	 * once per trace id, with full capture of requests that fail.
+	 * Log sampling: rules that keep a share of the lines of healthy traffic, decided once
+	 * per trace id, with full capture of requests that fail.
 	 */
 	public static class Sampling {
 
@@ -652,8 +655,8 @@ public class TraceProperties {
 		public static class Buffer {
 
 			/**
-			 * Most lines kept for one request; further lines are counted and announced
-			 * by a marker line when the buffer is written.
+			 * Most lines kept for one request; further lines are counted and announced by
+			 * a marker line when the buffer is written.
 			 */
 			private int maxLines = 1000;
 
@@ -702,7 +705,8 @@ public class TraceProperties {
 			}
 
 			public void setMaxTotalBytes(DataSize maxTotalBytes) {
-				Assert.isTrue(maxTotalBytes.toBytes() >= 1024, "trace.sampling.buffer.max-total-bytes must be at least 1KB");
+				Assert.isTrue(maxTotalBytes.toBytes() >= 1024,
+						"trace.sampling.buffer.max-total-bytes must be at least 1KB");
 				this.maxTotalBytes = maxTotalBytes;
 			}
 
@@ -720,7 +724,8 @@ public class TraceProperties {
 			}
 
 			public void setMaxAge(Duration maxAge) {
-				Assert.isTrue(!maxAge.isNegative() && !maxAge.isZero(), "trace.sampling.buffer.max-age must be positive");
+				Assert.isTrue(!maxAge.isNegative() && !maxAge.isZero(),
+						"trace.sampling.buffer.max-age must be positive");
 				this.maxAge = maxAge;
 			}
 

@@ -3,8 +3,8 @@ package io.tracestarter.core;
 import java.util.Locale;
 
 /**
- * One place an inbound trace id is looked up: {@code header:<name>},
- * {@code query:<name>} or {@code traceparent} (the trace-id part of the W3C header).
+ * One place an inbound trace id is looked up: {@code header:<name>}, {@code query:<name>}
+ * or {@code traceparent} (the trace-id part of the W3C header).
  *
  * @since 0.1.0
  */
@@ -74,8 +74,8 @@ public final class InboundSource {
 	}
 
 	private static IllegalArgumentException invalid(String value) {
-		return new IllegalArgumentException("'" + value
-				+ "' is not a trace id source; use 'header:<name>', 'query:<name>' or 'traceparent'");
+		return new IllegalArgumentException(
+				"'" + value + "' is not a trace id source; use 'header:<name>', 'query:<name>' or 'traceparent'");
 	}
 
 	private static boolean isTokenChar(int ch) {

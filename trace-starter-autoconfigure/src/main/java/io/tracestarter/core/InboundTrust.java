@@ -93,7 +93,8 @@ public final class InboundTrust {
 			String text = value.trim();
 			int slash = text.indexOf('/');
 			String address = (slash >= 0) ? text.substring(0, slash) : text;
-			if (address.isEmpty() || !address.chars().allMatch((ch) -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':')) {
+			if (address.isEmpty()
+					|| !address.chars().allMatch((ch) -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':')) {
 				throw invalid(value);
 			}
 			try {

@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the hops of the most recent trace ids in bounded memory: at most
- * {@code maxIds} ids (the oldest id is dropped when a new one arrives) and at most
- * {@code maxHopsPerId} hops per id (later hops are counted, not kept). A thread change
- * that no layer announced is recorded when context propagation restores the id on the
- * new thread (layer {@code reactor}), or when a line is logged there (layer
- * {@code context}). The first line logged after a hop names the hop's logger.
+ * Keeps the hops of the most recent trace ids in bounded memory: at most {@code maxIds}
+ * ids (the oldest id is dropped when a new one arrives) and at most {@code maxHopsPerId}
+ * hops per id (later hops are counted, not kept). A thread change that no layer announced
+ * is recorded when context propagation restores the id on the new thread (layer
+ * {@code reactor}), or when a line is logged there (layer {@code context}). The first
+ * line logged after a hop names the hop's logger.
  *
  * @since 0.1.0
  */

@@ -69,8 +69,8 @@ public final class TraceContext {
 	}
 
 	/**
-	 * Call {@code task} with {@code traceId} current on this thread, then restore what was
-	 * current before.
+	 * Call {@code task} with {@code traceId} current on this thread, then restore what
+	 * was current before.
 	 * @param <T> the result type
 	 * @param traceId the id; {@code null} runs the task with no id
 	 * @param task the task
@@ -92,9 +92,8 @@ public final class TraceContext {
 	}
 
 	/**
-	 * Wrap a task so that it runs with the id that is current now, wherever it runs.
-	 * For threads Spring's decorators cannot see ({@code new Thread(...)}, the common
-	 * pool).
+	 * Wrap a task so that it runs with the id that is current now, wherever it runs. For
+	 * threads Spring's decorators cannot see ({@code new Thread(...)}, the common pool).
 	 * @param task the task
 	 * @return the wrapped task; {@code task} itself when no id is current
 	 */

@@ -12,8 +12,8 @@ public interface TraceHopRecorder {
 	 * Record a hop of {@code traceId} on the current thread.
 	 * @param traceId the id
 	 * @param layer http, reactor, async, grpc or kafka
-	 * @param event {@code in} (the id entered the process), {@code out} (it was sent
-	 * on) or {@code hop} (it moved to another thread)
+	 * @param event {@code in} (the id entered the process), {@code out} (it was sent on)
+	 * or {@code hop} (it moved to another thread)
 	 */
 	void record(String traceId, String layer, String event);
 

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * The one thread-local of the starter; every write is mirrored into the SLF4J MDC so
- * that log lines of any logging API carry the id.
+ * The one thread-local of the starter; every write is mirrored into the SLF4J MDC so that
+ * log lines of any logging API carry the id.
  */
 final class TraceIdHolder {
 
@@ -20,7 +20,8 @@ final class TraceIdHolder {
 
 	static void set(@Nullable String traceId) {
 		if (traceId == null) {
-			// Set to null rather than removed: a pooled thread keeps its (empty) entry, so
+			// Set to null rather than removed: a pooled thread keeps its (empty) entry,
+			// so
 			// the next task's set allocates nothing. The MDC entry is removed, as lines
 			// must not show an id that is gone.
 			CURRENT.set(null);

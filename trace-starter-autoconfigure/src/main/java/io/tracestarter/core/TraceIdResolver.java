@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the trace id of an inbound request, message or call: the first valid value of
- * the configured sources, else a generated one. Every rejection and every outcome is
- * counted; a rejected value goes nowhere else.
+ * Picks the trace id of an inbound request, message or call: the first valid value of the
+ * configured sources, else a generated one. Every rejection and every outcome is counted;
+ * a rejected value goes nowhere else.
  *
  * @since 0.1.0
  */

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TraceIdValidator {
 
-	/** 1 for each ASCII character an id may not hold: letters, digits and {@code -_.:} may. */
+	/**
+	 * 1 for each ASCII character an id may not hold: letters, digits and {@code -_.:}
+	 * may.
+	 */
 	private static final byte[] FORBIDDEN = forbiddenTable();
 
 	private final int maxLength;

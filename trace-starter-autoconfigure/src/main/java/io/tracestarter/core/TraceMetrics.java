@@ -92,8 +92,8 @@ public final class TraceMetrics {
 	}
 
 	/**
-	 * Call {@code listener} for every counter that exists now and for every counter
-	 * made later; used to publish them to a meter registry.
+	 * Call {@code listener} for every counter that exists now and for every counter made
+	 * later; used to publish them to a meter registry.
 	 * @param listener receives each counter once, with its live adder
 	 */
 	public synchronized void onEachCounter(BiConsumer<Counter, LongAdder> listener) {
@@ -149,7 +149,8 @@ public final class TraceMetrics {
 
 		@Override
 		public String toString() {
-			return this.layer + "," + this.outcome + ((this.tagKey != null) ? "," + this.tagKey + "=" + this.tagValue : "");
+			return this.layer + "," + this.outcome
+					+ ((this.tagKey != null) ? "," + this.tagKey + "=" + this.tagValue : "");
 		}
 
 	}

@@ -13,7 +13,10 @@ import org.slf4j.MDC;
  */
 public final class TraceScope implements AutoCloseable {
 
-	/** Returned when the id asked for is already current: nothing to set, nothing to restore. */
+	/**
+	 * Returned when the id asked for is already current: nothing to set, nothing to
+	 * restore.
+	 */
 	private static final TraceScope UNCHANGED = new TraceScope(null, null);
 
 	private final @Nullable String previous;

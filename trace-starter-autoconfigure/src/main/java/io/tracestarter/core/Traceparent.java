@@ -3,10 +3,10 @@ package io.tracestarter.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the trace-id out of a W3C Trace Context {@code traceparent} value, following
- * the parsing rules of the recommendation (section 3.2 and 4.3: version {@code ff} is
- * invalid, ids must be lowercase hex and not all zeros, a higher version is parsed by
- * the version 00 layout and may carry more fields after a '-').
+ * Reads the trace-id out of a W3C Trace Context {@code traceparent} value, following the
+ * parsing rules of the recommendation (section 3.2 and 4.3: version {@code ff} is
+ * invalid, ids must be lowercase hex and not all zeros, a higher version is parsed by the
+ * version 00 layout and may carry more fields after a '-').
  */
 final class Traceparent {
 

@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives every server call its trace id: from metadata {@code x-trace-id}, else
- * {@code traceparent}, else {@code x-request-id} (the sources of {@code trace.id.sources},
- * validated like HTTP), else a new one. The id is current for the service method and for
- * every callback of the call, on whichever executor thread gRPC runs it, and removed
- * after each; the response headers (or, for a call that fails before any response, the
- * trailers) carry {@code x-trace-id}. A call that ends with a status other than OK, or is
- * cancelled, logs its end under its id.
+ * {@code traceparent}, else {@code x-request-id} (the sources of
+ * {@code trace.id.sources}, validated like HTTP), else a new one. The id is current for
+ * the service method and for every callback of the call, on whichever executor thread
+ * gRPC runs it, and removed after each; the response headers (or, for a call that fails
+ * before any response, the trailers) carry {@code x-trace-id}. A call that ends with a
+ * status other than OK, or is cancelled, logs its end under its id.
  *
  * @since 0.1.0
  */
@@ -55,7 +55,9 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 
 	private final RequestSampling sampling;
 
-	/** Metadata keys of the header sources, made once: making a key validates its name. */
+	/**
+	 * Metadata keys of the header sources, made once: making a key validates its name.
+	 */
 	private final Map<InboundSource, Metadata.Key<String>> keys;
 
 	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust,
@@ -68,7 +70,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 		for (InboundSource source : resolver.getSources()) {
 			if (source.type() != InboundSource.Type.QUERY) {
 				// gRPC metadata keys are lowercase ASCII; HTTP/2 header names too.
-				keys.put(source, Metadata.Key.of(source.name().toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER));
+				keys.put(source,
+						Metadata.Key.of(source.name().toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER));
 			}
 		}
 		this.keys = Map.copyOf(keys);
@@ -77,7 +80,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
-		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source), () -> trusted(call));
+		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source),
+				() -> trusted(call));
 		String traceId = resolved.traceId();
 		if (resolved.untrustedInbound() != null) {
 			inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));
@@ -118,7 +122,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			sampled.end(true);
 			throw ex;
 		}
-		// Plain try blocks rather than lambdas: these run for every message of every call.
+		// Plain try blocks rather than lambdas: these run for every message of every
+		// call.
 		return new SimpleForwardingServerCallListener<>(listener) {
 
 			@Override

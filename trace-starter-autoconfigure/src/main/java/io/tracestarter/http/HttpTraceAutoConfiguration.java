@@ -98,8 +98,9 @@ public final class HttpTraceAutoConfiguration {
 	}
 
 	/**
-	 * Its own class: a {@code @Bean} method whose signature names a Tomcat type would make
-	 * the servlet configuration fail introspection on Jetty, whatever its conditions.
+	 * Its own class: a {@code @Bean} method whose signature names a Tomcat type would
+	 * make the servlet configuration fail introspection on Jetty, whatever its
+	 * conditions.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)

@@ -18,7 +18,8 @@ record ResponseHeaderPolicy(@Nullable String headerName, boolean inboundOnly) {
 	}
 
 	static ResponseHeaderPolicy of(TraceProperties.Http http) {
-		return new ResponseHeaderPolicy((http.getResponseHeader() != ResponseHeader.NEVER) ? http.getHeaderName() : null,
+		return new ResponseHeaderPolicy(
+				(http.getResponseHeader() != ResponseHeader.NEVER) ? http.getHeaderName() : null,
 				http.getResponseHeader() == ResponseHeader.INBOUND);
 	}
 

@@ -12,8 +12,8 @@ import org.apache.catalina.valves.ValveBase;
  * Tomcat context valve that clears the trace id when a request leaves the web
  * application. With it in place the {@link TraceServletFilter} can leave the id set when
  * the filter chain throws, so the line Tomcat logs for the escaped exception ("Servlet
- * .service() ... threw exception", written after every filter has returned) still
- * carries it; nothing stays on the pooled thread.
+ * .service() ... threw exception", written after every filter has returned) still carries
+ * it; nothing stays on the pooled thread.
  */
 final class TraceCleanupValve extends ValveBase {
 

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the trace id of each servlet request and makes it current on the request
- * thread for the rest of the filter chain. The id is kept as a request attribute, so
- * the async and error dispatches of the same request reuse it.
+ * thread for the rest of the filter chain. The id is kept as a request attribute, so the
+ * async and error dispatches of the same request reuse it.
  *
  * @since 0.1.0
  */

@@ -29,9 +29,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Resolves the trace id of each WebFlux exchange and puts it into the Reactor context,
- * from where automatic context propagation restores it on every operator and thread.
- * It runs first among the web filters, inside the observation Spring opens around the
- * whole exchange, so a generated id is the trace id of the exchange's span.
+ * from where automatic context propagation restores it on every operator and thread. It
+ * runs first among the web filters, inside the observation Spring opens around the whole
+ * exchange, so a generated id is the trace id of the exchange's span.
  *
  * @since 0.1.0
  */
@@ -124,7 +124,8 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			return this.resolver.newId();
 		}
 		// Makes the exchange's observation current, so a generated id is its span's. Only
-		// here: a request that brings a valid id does not pay for restoring thread-locals.
+		// here: a request that brings a valid id does not pay for restoring
+		// thread-locals.
 		try (Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
 			return this.resolver.newId();
 		}

@@ -75,8 +75,8 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 			Map<TopicPartition, List<ConsumerRecord<Object, Object>>> partitions = new LinkedHashMap<>();
 			Function<ConsumerRecord<Object, Object>, String> idOf = this.ids::of;
 			for (TopicPartition partition : records.partitions()) {
-				TracedList<ConsumerRecord<Object, Object>> list = new TracedList<>(
-						(List) records.records(partition), idOf, this.hops);
+				TracedList<ConsumerRecord<Object, Object>> list = new TracedList<>((List) records.records(partition),
+						idOf, this.hops);
 				traced.add(list);
 				partitions.put(partition, list);
 			}

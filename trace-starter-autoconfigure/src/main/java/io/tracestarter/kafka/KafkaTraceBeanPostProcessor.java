@@ -30,11 +30,11 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Puts the Kafka layer into the beans Boot and the application made, next to what is
  * already there: the record interceptor of every listener container factory (composed
- * with the user's; Boot itself takes only a unique {@code RecordInterceptor} bean, so
- * the starter does not declare one), the producer interceptor and send futures of every
+ * with the user's; Boot itself takes only a unique {@code RecordInterceptor} bean, so the
+ * starter does not declare one), the producer interceptor and send futures of every
  * {@code KafkaTemplate}, and the batch lists of {@code @KafkaListener} methods. Runs
- * before spring-kafka's own annotation processor, so listener endpoints are registered
- * on the proxy.
+ * before spring-kafka's own annotation processor, so listener endpoints are registered on
+ * the proxy.
  */
 final class KafkaTraceBeanPostProcessor implements BeanPostProcessor, Ordered {
 
@@ -59,7 +59,8 @@ final class KafkaTraceBeanPostProcessor implements BeanPostProcessor, Ordered {
 			RecordInterceptor<Object, Object> existing = factory.getRecordInterceptor();
 			RecordInterceptor<Object, Object> ours = this.components.getObject().recordInterceptor();
 			if (existing != ours) {
-				factory.setRecordInterceptor((existing != null) ? new CompositeRecordInterceptor<>(ours, existing) : ours);
+				factory
+					.setRecordInterceptor((existing != null) ? new CompositeRecordInterceptor<>(ours, existing) : ours);
 			}
 			return bean;
 		}

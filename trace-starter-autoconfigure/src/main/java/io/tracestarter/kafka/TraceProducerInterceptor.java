@@ -17,8 +17,8 @@ import org.slf4j.MDC;
  * current span id as {@code X-Span-ID} when a span is active), unless the record already
  * has the header. The starter sets it on Boot's {@code KafkaTemplate}; a
  * {@code KafkaProducer} made in application code gets it by listing this class in
- * {@code interceptor.classes} (the header name can then be set with the producer
- * property {@code trace.kafka.header-name}). {@code traceparent} is left to Micrometer.
+ * {@code interceptor.classes} (the header name can then be set with the producer property
+ * {@code trace.kafka.header-name}). {@code traceparent} is left to Micrometer.
  *
  * @since 0.1.0
  */

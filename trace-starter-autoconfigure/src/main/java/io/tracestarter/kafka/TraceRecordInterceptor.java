@@ -28,8 +28,8 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 
 	/**
 	 * The record open on each listener thread. A thread-local rather than a map keyed by
-	 * thread: this runs for every record, and a map costs a node and two hash lookups
-	 * per record. The holder is reused, so a record allocates no entry.
+	 * thread: this runs for every record, and a map costs a node and two hash lookups per
+	 * record. The holder is reused, so a record allocates no entry.
 	 */
 	private final ThreadLocal<Open> open = ThreadLocal.withInitial(Open::new);
 
@@ -57,8 +57,7 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	}
 
 	@Override
-	public void failure(ConsumerRecord<Object, Object> record, Exception exception,
-			Consumer<Object, Object> consumer) {
+	public void failure(ConsumerRecord<Object, Object> record, Exception exception, Consumer<Object, Object> consumer) {
 		// The id is kept open on purpose: the error handler runs next, on this thread.
 		// The record's held-back lines are written now, before the error handler's.
 		Request sampled = this.open.get().sampled;

@@ -13,11 +13,11 @@ import io.tracestarter.core.TraceScope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The list a batch listener receives, seen through the trace ids of its records: when
- * the listener's loop moves to an element ({@code for}-each, {@code forEach},
+ * The list a batch listener receives, seen through the trace ids of its records: when the
+ * listener's loop moves to an element ({@code for}-each, {@code forEach},
  * {@code get(i)}), that element's id becomes current on the listener thread; when the
- * loop ends, the id is cleared. Only the thread that received the batch is touched, so
- * a parallel stream leaves its worker threads alone.
+ * loop ends, the id is cleared. Only the thread that received the batch is touched, so a
+ * parallel stream leaves its worker threads alone.
  *
  * @param <E> a {@code ConsumerRecord} or a {@code Message}
  */

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The places where log lines were written without a trace id, grouped by logger and
- * thread pool (digits in thread names folded, so {@code pool-3-thread-17} groups with
- * its pool). At most {@code maxGroups} groups are kept; lines of further groups are
- * counted together, so memory stays bounded whatever the log traffic.
+ * thread pool (digits in thread names folded, so {@code pool-3-thread-17} groups with its
+ * pool). At most {@code maxGroups} groups are kept; lines of further groups are counted
+ * together, so memory stays bounded whatever the log traffic.
  *
  * @since 0.1.0
  */

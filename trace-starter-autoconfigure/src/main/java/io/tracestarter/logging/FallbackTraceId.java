@@ -26,7 +26,8 @@ final class FallbackTraceId {
 		}
 		String podUid = environment.getProperty("POD_UID");
 		String process = (podUid != null && !podUid.isBlank()) ? podUid : String.valueOf(ProcessHandle.current().pid());
-		// The process's start time from the OS: unlike the JVM's management beans it loads
+		// The process's start time from the OS: unlike the JVM's management beans it
+		// loads
 		// nothing at start-up, which is when this runs.
 		long startTime = ProcessHandle.current()
 			.info()

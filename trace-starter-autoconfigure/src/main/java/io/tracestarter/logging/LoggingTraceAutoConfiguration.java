@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Log diagnostics: the break points (lines written without a trace id after start-up)
- * and the counters {@code trace.logging.missing} and {@code trace.logging.truncated}.
- * The JSON format itself is switched on by {@link TraceLoggingEnvironmentPostProcessor},
+ * Log diagnostics: the break points (lines written without a trace id after start-up) and
+ * the counters {@code trace.logging.missing} and {@code trace.logging.truncated}. The
+ * JSON format itself is switched on by {@link TraceLoggingEnvironmentPostProcessor},
  * before any bean exists.
  *
  * @since 0.1.0
@@ -40,7 +40,8 @@ public final class LoggingTraceAutoConfiguration {
 	}
 
 	@Bean
-	TraceDiagnosticsInstaller traceDiagnosticsInstaller(BreakPoints breakPoints, ObjectProvider<TraceHopRecorder> hops) {
+	TraceDiagnosticsInstaller traceDiagnosticsInstaller(BreakPoints breakPoints,
+			ObjectProvider<TraceHopRecorder> hops) {
 		return new TraceDiagnosticsInstaller(
 				new TraceDiagnosticsAppender(breakPoints, hops.getIfAvailable(TraceHopRecorder::none)));
 	}

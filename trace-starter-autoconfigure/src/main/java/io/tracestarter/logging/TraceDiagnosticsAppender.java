@@ -8,8 +8,8 @@ import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 
 /**
- * Looks at every log event after the application is ready: a line without a trace id is
- * a break point; a line with one tells the hop recorder where the id was seen. Writes
+ * Looks at every log event after the application is ready: a line without a trace id is a
+ * break point; a line with one tells the hop recorder where the id was seen. Writes
  * nothing.
  */
 final class TraceDiagnosticsAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
@@ -34,8 +34,8 @@ final class TraceDiagnosticsAppender extends UnsynchronizedAppenderBase<ILogging
 			traceId = mdc.get(TraceJsonStructuredLogFormatter.MICROMETER_TRACE_ID);
 		}
 		if (traceId == null) {
-			this.breakPoints.record(event.getLoggerName(), event.getThreadName(), String.valueOf(event.getFormattedMessage()),
-					event.getInstant());
+			this.breakPoints.record(event.getLoggerName(), event.getThreadName(),
+					String.valueOf(event.getFormattedMessage()), event.getInstant());
 		}
 		else {
 			this.hops.logged(traceId, event.getLoggerName());

@@ -22,11 +22,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * The starter's JSON line format for Logback, used through Spring Boot's structured
- * logging ({@code logging.structured.format.console}). One object per line with
- * top-level {@code trace_id} and {@code span_id}, MDC entries and SLF4J key-value pairs
- * as fields, every value cut to {@code trace.logging.max-field-length} with a marker.
- * Boot's {@code logging.structured.json.*} settings (include, exclude, rename, add)
- * apply to it as to Boot's own formats.
+ * logging ({@code logging.structured.format.console}). One object per line with top-level
+ * {@code trace_id} and {@code span_id}, MDC entries and SLF4J key-value pairs as fields,
+ * every value cut to {@code trace.logging.max-field-length} with a marker. Boot's
+ * {@code logging.structured.json.*} settings (include, exclude, rename, add) apply to it
+ * as to Boot's own formats.
  *
  * @since 0.1.0
  */

@@ -12,12 +12,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes JSON the console's default: unless the user chose a structured format (or
- * turned {@code trace.logging.enabled} or {@code trace.enabled} off), the console uses
- * {@link TraceJsonStructuredLogFormatter}. When the user chose Boot's {@code ecs}
- * format, the ids are renamed to ECS's {@code trace.id} and {@code span.id}. Everything
- * is added as the lowest-priority property source, so any setting of the user wins.
- * Runs after config data is loaded and before the logging system starts.
+ * Makes JSON the console's default: unless the user chose a structured format (or turned
+ * {@code trace.logging.enabled} or {@code trace.enabled} off), the console uses
+ * {@link TraceJsonStructuredLogFormatter}. When the user chose Boot's {@code ecs} format,
+ * the ids are renamed to ECS's {@code trace.id} and {@code span.id}. Everything is added
+ * as the lowest-priority property source, so any setting of the user wins. Runs after
+ * config data is loaded and before the logging system starts.
  *
  * @since 0.1.0
  */

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The count of cut log values. Formatters are made by the logging system before the
- * application context exists, so the counter lives in the Logback context's object
- * store, where the meter binder finds it later; no static state of ours.
+ * application context exists, so the counter lives in the Logback context's object store,
+ * where the meter binder finds it later; no static state of ours.
  */
 final class TruncationCounter {
 

@@ -13,8 +13,8 @@ import org.springframework.core.env.Environment;
 /**
  * Switches on Reactor's automatic context propagation, as Boot does for
  * {@code spring.reactor.context-propagation=auto}: the id the web filter writes into the
- * Reactor context is then restored as thread-local (and MDC) on every operator,
- * scheduler hop and timer, with no code in the application.
+ * Reactor context is then restored as thread-local (and MDC) on every operator, scheduler
+ * hop and timer, with no code in the application.
  * <p>
  * Boot's own default is {@code limited}, so the starter turns automatic mode on when the
  * property is not set. A user who set {@code limited} explicitly chose it: the starter

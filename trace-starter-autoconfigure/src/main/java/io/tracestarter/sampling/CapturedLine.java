@@ -12,8 +12,8 @@ import io.tracestarter.core.TraceContext;
 
 /**
  * Copies of log events that were held back, with the field {@code trace_sampling} that
- * says why they are written after all, and the marker line of a buffer that ran full.
- * The copy keeps the original's time, thread, MDC, key-value pairs and exception.
+ * says why they are written after all, and the marker line of a buffer that ran full. The
+ * copy keeps the original's time, thread, MDC, key-value pairs and exception.
  */
 final class CapturedLine {
 
@@ -65,9 +65,10 @@ final class CapturedLine {
 		LoggingEvent marker = new LoggingEvent();
 		marker.setLoggerName(MARKER_LOGGER);
 		marker.setLevel(Level.WARN);
-		marker.setMessage("Log sampling: " + linesLost + " lines of this failed request were not kept because its buffer"
-				+ " was full (trace.sampling.buffer: max-lines " + maxLines + ", max-bytes " + maxBytes
-				+ ", or max-total-bytes across requests)");
+		marker
+			.setMessage("Log sampling: " + linesLost + " lines of this failed request were not kept because its buffer"
+					+ " was full (trace.sampling.buffer: max-lines " + maxLines + ", max-bytes " + maxBytes
+					+ ", or max-total-bytes across requests)");
 		marker.setThreadName(Thread.currentThread().getName());
 		marker.setInstant(firstLost);
 		marker.setMDCPropertyMap(Map.of(TraceContext.MDC_KEY, traceId, FIELD, OVERFLOW));

@@ -11,8 +11,8 @@ import org.slf4j.Marker;
  * Lets DEBUG lines below their logger's level through while the current request is
  * sampled out, so they can wait in its buffer and be written if it fails
  * ({@code trace.sampling.capture-debug-on-error}). The {@link SamplingAppender} never
- * writes such a line otherwise. Logback asks this filter about every logging call, so
- * the common answers come first and cost a field read.
+ * writes such a line otherwise. Logback asks this filter about every logging call, so the
+ * common answers come first and cost a field read.
  */
 final class DebugCaptureFilter extends TurboFilter {
 
@@ -26,8 +26,7 @@ final class DebugCaptureFilter extends TurboFilter {
 	}
 
 	@Override
-	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-			Throwable t) {
+	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
 		if (level != Level.DEBUG || logger.getEffectiveLevel().levelInt <= Level.DEBUG_INT
 				|| this.requests.size() == 0) {
 			return FilterReply.NEUTRAL;

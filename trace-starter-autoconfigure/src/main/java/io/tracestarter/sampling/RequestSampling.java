@@ -2,8 +2,8 @@ package io.tracestarter.sampling;
 
 /**
  * What the inbound layers tell log sampling: a request, call or record with a trace id
- * started, and later whether it ended well. The lines of a sampled-out request wait
- * until then, and are written only if it failed.
+ * started, and later whether it ended well. The lines of a sampled-out request wait until
+ * then, and are written only if it failed.
  *
  * @since 0.1.0
  */

@@ -138,8 +138,8 @@ final class SampledRequests implements RequestSampling {
 	}
 
 	/**
-	 * Hold a sampled-out line back, or say it must be written because its request
-	 * already failed.
+	 * Hold a sampled-out line back, or say it must be written because its request already
+	 * failed.
 	 * @return {@code true} when the line must be written now
 	 */
 	boolean hold(SampledRequest request, ILoggingEvent event, SamplingRule rule, int bytes) {

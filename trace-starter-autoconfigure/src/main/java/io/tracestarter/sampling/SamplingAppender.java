@@ -15,9 +15,9 @@ import io.tracestarter.core.TraceContext;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Stands between the root logger and its appenders (the console, a file) and decides
- * each line: written, held back for its request, or dropped. WARN and ERROR lines,
- * lines without a trace id and lines no rule matches are always written.
+ * Stands between the root logger and its appenders (the console, a file) and decides each
+ * line: written, held back for its request, or dropped. WARN and ERROR lines, lines
+ * without a trace id and lines no rule matches are always written.
  */
 final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
@@ -62,7 +62,8 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		if (rule == null) {
 			return belowLevel;
 		}
-		// WARN and ERROR are never held back; they count as kept by the rule that matched.
+		// WARN and ERROR are never held back; they count as kept by the rule that
+		// matched.
 		boolean warnOrError = level.levelInt >= Level.WARN_INT;
 		long randomness = (request != null) ? request.randomness : TraceIdRandomness.of(traceId);
 		if (warnOrError || rule.keeps(randomness)) {
@@ -100,8 +101,8 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 	}
 
 	/**
-	 * What a held line costs, roughly: the event, its message, MDC and key-value pairs
-	 * as UTF-16, and an exception's frames.
+	 * What a held line costs, roughly: the event, its message, MDC and key-value pairs as
+	 * UTF-16, and an exception's frames.
 	 */
 	static int estimatedBytes(ILoggingEvent event) {
 		long bytes = 200;

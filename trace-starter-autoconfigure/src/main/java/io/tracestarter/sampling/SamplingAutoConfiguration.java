@@ -18,8 +18,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Log sampling ({@code trace.sampling.enabled}, off by default): keeps a share of the
- * lines of healthy traffic by rule, decided once per trace id, and writes every line of
- * a request that fails. Logback only: it wraps the root logger's appenders.
+ * lines of healthy traffic by rule, decided once per trace id, and writes every line of a
+ * request that fails. Logback only: it wraps the root logger's appenders.
  *
  * @since 0.1.0
  */

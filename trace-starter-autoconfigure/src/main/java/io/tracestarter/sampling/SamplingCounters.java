@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Counts of log sampling: lines per rule (kept, dropped, flushed on error, lost to a
- * full buffer) and requests (buffered, flushed on error, expired, not buffered because
- * the buffers were full). Rule counters survive a change of the rules under the same
- * name. Read by the meter binder and the actuator endpoint.
+ * Counts of log sampling: lines per rule (kept, dropped, flushed on error, lost to a full
+ * buffer) and requests (buffered, flushed on error, expired, not buffered because the
+ * buffers were full). Rule counters survive a change of the rules under the same name.
+ * Read by the meter binder and the actuator endpoint.
  */
 public final class SamplingCounters {
 

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Puts the {@link SamplingAppender} between the root logger and the appenders it had
- * (Boot's console and file appenders), and the {@link DebugCaptureFilter} into the
- * logger context, once every bean exists and before the server takes requests; puts
- * everything back when the context closes.
+ * (Boot's console and file appenders), and the {@link DebugCaptureFilter} into the logger
+ * context, once every bean exists and before the server takes requests; puts everything
+ * back when the context closes.
  */
 final class SamplingInstaller implements SmartInitializingSingleton, DisposableBean {
 

@@ -15,8 +15,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The rules in their configured order. A request is matched once, when it starts; each
- * line is then decided by the first rule in order that matches it: a logger rule
- * matches the line's logger, a request rule matches when it is the request's rule.
+ * line is then decided by the first rule in order that matches it: a logger rule matches
+ * the line's logger, a request rule matches when it is the request's rule.
  */
 final class SamplingRules {
 
@@ -90,8 +90,8 @@ final class SamplingRules {
 	}
 
 	/**
-	 * Whether a request needs a buffer even when its own rule keeps it: a logger rule
-	 * may still sample some of its lines out.
+	 * Whether a request needs a buffer even when its own rule keeps it: a logger rule may
+	 * still sample some of its lines out.
 	 */
 	boolean loggerRulesDrop() {
 		return this.loggerRulesDrop;
@@ -116,8 +116,8 @@ final class SamplingRules {
 	}
 
 	/**
-	 * The rule that decides a line: the first logger rule before the request's rule
-	 * that matches the logger, else the request's rule, else none.
+	 * The rule that decides a line: the first logger rule before the request's rule that
+	 * matches the logger, else the request's rule, else none.
 	 */
 	@Nullable SamplingRule forLine(String loggerName, int requestRule) {
 		if (this.hasLoggerRules) {

@@ -3,8 +3,8 @@ package io.tracestarter.sampling;
 import java.util.List;
 
 /**
- * What log sampling is doing, for {@code /actuator/tracecontext}: the rules in order
- * with their line counts, the requests counted by outcome, and the buffers now.
+ * What log sampling is doing, for {@code /actuator/tracecontext}: the rules in order with
+ * their line counts, the requests counted by outcome, and the buffers now.
  *
  * @since 0.1.0
  */
@@ -39,6 +39,7 @@ public final class SamplingState {
 
 	/**
 	 * Log sampling's state.
+	 *
 	 * @param rules the rules in order
 	 * @param requests requests counted by outcome
 	 * @param buffers the buffers now
@@ -48,6 +49,7 @@ public final class SamplingState {
 
 	/**
 	 * One rule and its lines.
+	 *
 	 * @param name the rule's name
 	 * @param match route, grpc-method, kafka-topic or logger
 	 * @param pattern what it matches
@@ -63,6 +65,7 @@ public final class SamplingState {
 
 	/**
 	 * Sampled-out requests by outcome.
+	 *
 	 * @param buffered requests whose lines were held back
 	 * @param flushedOnError requests that failed and whose lines were written
 	 * @param expired requests let go after trace.sampling.buffer.max-age
@@ -73,6 +76,7 @@ public final class SamplingState {
 
 	/**
 	 * The buffers now and their bounds.
+	 *
 	 * @param requests requests held now
 	 * @param bytes estimated bytes held now
 	 * @param maxRequests bound on requests

@@ -1,10 +1,10 @@
 package io.tracestarter.sampling;
 
 /**
- * The number a trace id is sampled by. For a W3C id (32 hex digits) it is the id's
- * lower 64 bits, as OpenTelemetry's trace-id ratio sampler takes them, so a service
- * that samples spans with the same ratio keeps the same traces; any other id is hashed
- * (64-bit FNV-1a, then a finalising mix so short ids spread over the whole range).
+ * The number a trace id is sampled by. For a W3C id (32 hex digits) it is the id's lower
+ * 64 bits, as OpenTelemetry's trace-id ratio sampler takes them, so a service that
+ * samples spans with the same ratio keeps the same traces; any other id is hashed (64-bit
+ * FNV-1a, then a finalising mix so short ids spread over the whole range).
  */
 final class TraceIdRandomness {
 

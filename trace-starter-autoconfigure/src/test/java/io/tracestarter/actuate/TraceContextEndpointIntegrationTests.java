@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = DiagnosticsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
-				"management.endpoints.web.exposure.include=tracecontext", "management.tracing.export.otlp.enabled=false",
-				"management.otlp.metrics.export.enabled=false" })
+				"management.endpoints.web.exposure.include=tracecontext",
+				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false" })
 class TraceContextEndpointIntegrationTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -43,7 +43,10 @@ class TraceContextEndpointIntegrationTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> get(String path) {
-		return client().get().uri(path).exchangeToMono((response) -> response.toEntity(JSON)).block(Duration.ofSeconds(10));
+		return client().get()
+			.uri(path)
+			.exchangeToMono((response) -> response.toEntity(JSON))
+			.block(Duration.ofSeconds(10));
 	}
 
 	private void request(String path, String traceId) {
@@ -74,8 +77,12 @@ class TraceContextEndpointIntegrationTests {
 		assertThat((Integer) http.get("generated")).isGreaterThanOrEqualTo(2);
 		assertThat((Map<String, Integer>) http.get("rejected")).containsEntry("forbidden_character", 1);
 		assertThat(body.toString()).doesNotContain("hostile");
-		assertThat(this.meterRegistry.get("trace.ids").tag("layer", "http").tag("outcome", "rejected")
-			.tag("reason", "forbidden_character").functionCounter().count()).isEqualTo(1);
+		assertThat(this.meterRegistry.get("trace.ids")
+			.tag("layer", "http")
+			.tag("outcome", "rejected")
+			.tag("reason", "forbidden_character")
+			.functionCounter()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -115,11 +122,13 @@ class TraceContextEndpointIntegrationTests {
 	@Test
 	void unknownIdIs404AndInvalidIdIs400WithoutEchoingIt() {
 		assertThat(get("/actuator/tracecontext/never-seen").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		ResponseEntity<String> invalid = client().get().uri("/actuator/tracecontext/{id}", "bad<script>")
+		ResponseEntity<String> invalid = client().get()
+			.uri("/actuator/tracecontext/{id}", "bad<script>")
 			.exchangeToMono((response) -> response.toEntity(String.class))
 			.block(Duration.ofSeconds(10));
 		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		// Boot's error body names the request path, URL-encoded; the endpoint adds nothing of the input.
+		// Boot's error body names the request path, URL-encoded; the endpoint adds
+		// nothing of the input.
 		assertThat(String.valueOf(invalid.getBody())).doesNotContain("<script>").doesNotContain("not a valid");
 	}
 

@@ -167,8 +167,10 @@ public class AsyncTestApplication {
 					return value;
 				}, this.userThreadPool).get();
 				this.taskScheduler.schedule(() -> logger.info("timer {}", tag), Instant.now().plusMillis(20));
-				CompletableFuture.runAsync(() -> logger.info("common pool wrapped {}", tag),
-						TraceContext.wrap(ForkJoinPool.commonPool())).get();
+				CompletableFuture
+					.runAsync(() -> logger.info("common pool wrapped {}", tag),
+							TraceContext.wrap(ForkJoinPool.commonPool()))
+					.get();
 				return tag;
 			}
 			finally {

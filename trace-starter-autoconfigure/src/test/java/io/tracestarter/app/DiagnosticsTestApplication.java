@@ -64,7 +64,8 @@ public class DiagnosticsTestApplication {
 				.publishOn(Schedulers.boundedElastic())
 				.doOnNext((value) -> logger.info("after publishOn {}", value))
 				.flatMap((value) -> Mono.fromFuture(this.worker.work(value)))
-				.flatMap((value) -> this.webClientBuilder.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
+				.flatMap((value) -> this.webClientBuilder
+					.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
 					.build()
 					.get()
 					.uri("/diag/downstream")

@@ -46,7 +46,8 @@ public class KafkaTestApplication {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
-			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+			ConsumerFactory<Object, Object> consumerFactory) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumerFactory);
 		factory.setBatchListener(true);

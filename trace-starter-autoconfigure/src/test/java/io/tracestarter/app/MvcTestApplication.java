@@ -59,7 +59,9 @@ public class MvcTestApplication {
 				.uri("/mvc/echo")
 				.retrieve()
 				.body(String.class);
-			String viaRestTemplate = this.restTemplateBuilder.rootUri(base).build().getForObject("/mvc/echo", String.class);
+			String viaRestTemplate = this.restTemplateBuilder.rootUri(base)
+				.build()
+				.getForObject("/mvc/echo", String.class);
 			logger.info("mvc outbound done");
 			return viaRestClient + "|" + viaRestTemplate;
 		}

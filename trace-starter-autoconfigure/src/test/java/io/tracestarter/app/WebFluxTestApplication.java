@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A WebFlux application with no trace, logging or propagation setting: the starter on
- * the classpath is its only tracing setup.
+ * A WebFlux application with no trace, logging or propagation setting: the starter on the
+ * classpath is its only tracing setup.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -49,13 +49,12 @@ public class WebFluxTestApplication {
 				.doOnNext((value) -> logger.info("hop publishOn {}", value))
 				.delayElement(Duration.ofMillis(2))
 				.doOnNext((value) -> logger.info("hop delay {}", value))
-				.flatMap((value) -> Flux.range(1, 2)
-					.flatMap((i) -> Mono.fromSupplier(() -> {
-						logger.info("hop flatMap {}", value);
-						return i;
-					}).subscribeOn(Schedulers.parallel()))
-					.then(Mono.just(value)))
-				.flatMap((value) -> this.webClientBuilder.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
+				.flatMap((value) -> Flux.range(1, 2).flatMap((i) -> Mono.fromSupplier(() -> {
+					logger.info("hop flatMap {}", value);
+					return i;
+				}).subscribeOn(Schedulers.parallel())).then(Mono.just(value)))
+				.flatMap((value) -> this.webClientBuilder
+					.baseUrl("http://127.0.0.1:" + this.context.getWebServer().getPort())
 					.build()
 					.get()
 					.uri("/downstream?tag={tag}", value)
@@ -101,12 +100,10 @@ public class WebFluxTestApplication {
 
 		@GetMapping("/timeout")
 		Mono<String> timeout() {
-			return Mono.<String>never()
-				.timeout(Duration.ofMillis(50))
-				.onErrorResume((ex) -> {
-					logger.info("timed out waiting");
-					return Mono.just("timed out");
-				});
+			return Mono.<String>never().timeout(Duration.ofMillis(50)).onErrorResume((ex) -> {
+				logger.info("timed out waiting");
+				return Mono.just("timed out");
+			});
 		}
 
 		@GetMapping("/plain")

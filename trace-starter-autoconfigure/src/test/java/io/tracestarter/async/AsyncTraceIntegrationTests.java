@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 class AsyncTraceIntegrationTests {
 
 	private static final List<String> HOPS = List.of("request", "async void", "async future", "boot executor",
-			"user thread pool", "user executor service", "user task executor", "supplyAsync", "thenApplyAsync",
-			"timer", "common pool wrapped");
+			"user thread pool", "user executor service", "user task executor", "supplyAsync", "thenApplyAsync", "timer",
+			"common pool wrapped");
 
 	@LocalServerPort
 	private int port;
@@ -49,12 +49,14 @@ class AsyncTraceIntegrationTests {
 		await().untilAsserted(() -> {
 			for (int i = 0; i < 20; i++) {
 				String tag = "r" + i;
-				List<Map<String, Object>> lines = JsonLines.withMessage(output, (message) -> message.endsWith(" " + tag));
+				List<Map<String, Object>> lines = JsonLines.withMessage(output,
+						(message) -> message.endsWith(" " + tag));
 				assertThat(lines).extracting((line) -> ((String) line.get("message")).replace(" " + tag, ""))
 					.containsExactlyInAnyOrderElementsOf(HOPS);
 				String expected = "req-" + i;
 				assertThat(lines).allSatisfy((line) -> assertThat(line).containsEntry("trace_id", expected));
-				// The user's own TaskDecorator ran beside the starter's on Boot's executor.
+				// The user's own TaskDecorator ran beside the starter's on Boot's
+				// executor.
 				assertThat(lines).filteredOn((line) -> line.get("message").equals("boot executor " + tag))
 					.singleElement()
 					.satisfies((line) -> assertThat(line).containsEntry("tenant", "t-" + tag));
@@ -65,8 +67,9 @@ class AsyncTraceIntegrationTests {
 	@Test
 	void asyncUncaughtExceptionHandlerLogsWithTheFailingTasksId(CapturedOutput output) {
 		client().get().uri("/async/fail?tag=f1").header("X-Trace-ID", "fail-1").retrieve().body(String.class);
-		await().untilAsserted(() -> assertThat(JsonLines.parse(output)).filteredOn(
-				(line) -> "ERROR".equals(line.get("level")) && String.valueOf(line.get("message")).contains("failingTask"))
+		await().untilAsserted(() -> assertThat(JsonLines.parse(output))
+			.filteredOn((line) -> "ERROR".equals(line.get("level"))
+					&& String.valueOf(line.get("message")).contains("failingTask"))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "fail-1").containsKey("error")));
 	}
@@ -88,7 +91,8 @@ class AsyncTraceIntegrationTests {
 			assertThat(JsonLines.withMessage(output, "scheduled cron run"::equals)).isNotEmpty()
 				.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}"));
 		});
-		assertThat(JsonLines.parse(output)).filteredOn((line) -> String.valueOf(line.get("message")).startsWith("scheduled"))
+		assertThat(JsonLines.parse(output))
+			.filteredOn((line) -> String.valueOf(line.get("message")).startsWith("scheduled"))
 			.allSatisfy((line) -> assertThat(String.valueOf(line.get("trace_id"))).doesNotStartWith("req-"));
 	}
 

@@ -60,7 +60,8 @@ class ExecutorLeakIntegrationTests {
 		List<Future<?>> futures = new ArrayList<>();
 		for (int i = 0; i < 10_000; i++) {
 			ThreadPoolTaskExecutor pool = (i % 2 == 0) ? this.onePool : this.fourPool;
-			// Every tenth task is submitted with no id: it must log none, never a stale one.
+			// Every tenth task is submitted with no id: it must log none, never a stale
+			// one.
 			String id = (i % 10 == 9) ? null : "leak-" + (i % 1000);
 			try (TraceScope scope = TraceContext.open(id)) {
 				futures.add(pool.submit(() -> logger.info("leak task expects {}", id)));

@@ -33,7 +33,8 @@ class TraceAutoConfigurationTests {
 
 	@Test
 	void bindsSourcesAndMaxLength() {
-		this.contextRunner.withPropertyValues("trace.id.max-length=64", "trace.id.sources=header:X-Correlation-ID,traceparent")
+		this.contextRunner
+			.withPropertyValues("trace.id.max-length=64", "trace.id.sources=header:X-Correlation-ID,traceparent")
 			.run((context) -> {
 				assertThat(context.getBean(TraceIdValidator.class).getMaxLength()).isEqualTo(64);
 				assertThat(context.getBean(TraceIdResolver.class).getSources()).extracting(InboundSource::toString)
@@ -81,8 +82,9 @@ class TraceAutoConfigurationTests {
 	@Test
 	void generatesFromTheTracerWhenMicrometerTracingIsPresent() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SpanTraceIdGenerator.class));
-		this.contextRunner.withBean(Tracer.class, () -> Tracer.NOOP).run((context) -> assertThat(
-				context.getBean(TraceIdResolver.class).generate("http").traceId()).matches("[0-9a-f]{32}"));
+		this.contextRunner.withBean(Tracer.class, () -> Tracer.NOOP)
+			.run((context) -> assertThat(context.getBean(TraceIdResolver.class).generate("http").traceId())
+				.matches("[0-9a-f]{32}"));
 	}
 
 	@Test
@@ -102,9 +104,16 @@ class TraceAutoConfigurationTests {
 			context.getBean(TraceMetricsMeterBinder.class).bindTo(registry);
 			metrics.rejected("http", io.tracestarter.core.RejectionReason.TOO_LONG);
 			metrics.rejected("http", io.tracestarter.core.RejectionReason.TOO_LONG);
-			assertThat(registry.get(TraceMetrics.NAME).tag("layer", "http").tag("outcome", "generated").functionCounter().count()).isEqualTo(1);
-			assertThat(registry.get(TraceMetrics.NAME).tag("outcome", "rejected").tag("reason", "too_long").functionCounter().count())
-				.isEqualTo(2);
+			assertThat(registry.get(TraceMetrics.NAME)
+				.tag("layer", "http")
+				.tag("outcome", "generated")
+				.functionCounter()
+				.count()).isEqualTo(1);
+			assertThat(registry.get(TraceMetrics.NAME)
+				.tag("outcome", "rejected")
+				.tag("reason", "too_long")
+				.functionCounter()
+				.count()).isEqualTo(2);
 		});
 	}
 

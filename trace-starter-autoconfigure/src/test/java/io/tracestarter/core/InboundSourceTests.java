@@ -11,8 +11,10 @@ class InboundSourceTests {
 
 	@Test
 	void parsesTheThreeKinds() {
-		assertThat(InboundSource.of("header:X-Trace-ID")).isEqualTo(new InboundSource(InboundSource.Type.HEADER, "X-Trace-ID"));
-		assertThat(InboundSource.of("query:trace_id")).isEqualTo(new InboundSource(InboundSource.Type.QUERY, "trace_id"));
+		assertThat(InboundSource.of("header:X-Trace-ID"))
+			.isEqualTo(new InboundSource(InboundSource.Type.HEADER, "X-Trace-ID"));
+		assertThat(InboundSource.of("query:trace_id"))
+			.isEqualTo(new InboundSource(InboundSource.Type.QUERY, "trace_id"));
 		assertThat(InboundSource.of("traceparent").type()).isEqualTo(InboundSource.Type.TRACEPARENT);
 		assertThat(InboundSource.of(" Header:x-request-id ").toString()).isEqualTo("header:x-request-id");
 	}

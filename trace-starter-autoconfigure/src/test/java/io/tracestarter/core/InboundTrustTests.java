@@ -40,7 +40,8 @@ class InboundTrustTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "not-an-address", "10.0.0.0/33", "10.0.0.0/-1", "example.com", "::1/129", "10.0.0.0/x" })
+	@ValueSource(
+			strings = { "", "not-an-address", "10.0.0.0/33", "10.0.0.0/-1", "example.com", "::1/129", "10.0.0.0/x" })
 	void rejectsWhatIsNotAnAddressOrBlockWithoutLookingItUp(String block) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InboundTrust(InboundTrust.Policy.TRUSTED_PROXIES, List.of(block)))

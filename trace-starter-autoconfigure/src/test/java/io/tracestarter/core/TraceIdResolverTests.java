@@ -39,7 +39,8 @@ class TraceIdResolverTests {
 
 	@Test
 	void rejectedValueIsCountedAndTheNextSourceIsTried() {
-		ResolvedTraceId resolved = resolve(Map.of("header:X-Trace-ID", "bad id\r\nX-Injected: 1", "traceparent", TRACEPARENT));
+		ResolvedTraceId resolved = resolve(
+				Map.of("header:X-Trace-ID", "bad id\r\nX-Injected: 1", "traceparent", TRACEPARENT));
 		assertThat(resolved.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "forbidden_character")).isEqualTo(1);
 		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", "traceparent")).isEqualTo(1);
@@ -65,8 +66,8 @@ class TraceIdResolverTests {
 
 	@Test
 	void anUntrustedPeersIdIsReplacedKeptApartAndCounted() {
-		ResolvedTraceId resolved = this.resolver.resolve("http", (source) -> source.toString().equals("header:X-Trace-ID")
-				? "customer-ref-1" : null, () -> false);
+		ResolvedTraceId resolved = this.resolver.resolve("http",
+				(source) -> source.toString().equals("header:X-Trace-ID") ? "customer-ref-1" : null, () -> false);
 		assertThat(resolved.traceId()).matches("[0-9a-f]{32}");
 		assertThat(resolved.isInbound()).isFalse();
 		assertThat(resolved.untrustedInbound()).isEqualTo("customer-ref-1");
@@ -79,7 +80,8 @@ class TraceIdResolverTests {
 	@Test
 	void countersNeverHoldTheRejectedValue() {
 		resolve(Map.of("header:X-Trace-ID", "secret\"value"));
-		assertThat(this.metrics.snapshot().keySet()).allSatisfy((counter) -> assertThat(counter.toString()).doesNotContain("secret"));
+		assertThat(this.metrics.snapshot().keySet())
+			.allSatisfy((counter) -> assertThat(counter.toString()).doesNotContain("secret"));
 	}
 
 	@Test

@@ -38,7 +38,8 @@ class TraceIdValidatorTests {
 
 	@Test
 	void refusesMaxLengthBelowOne() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new TraceIdValidator(0)).withMessageContaining("maxLength");
+		assertThatIllegalArgumentException().isThrownBy(() -> new TraceIdValidator(0))
+			.withMessageContaining("maxLength");
 	}
 
 }

@@ -37,8 +37,8 @@ class TraceparentTests {
 			"01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01extra",
 			"00_4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
 			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g",
-			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1", " 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-			"", "00", "garbage" })
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1",
+			" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "", "00", "garbage" })
 	void rejectsValuesTheW3cRulesRefuse(String value) {
 		assertThat(Traceparent.traceId(value)).isNull();
 	}

@@ -74,7 +74,8 @@ class DevhGrpcTraceIntegrationTests {
 			// A bare channel over the real loopback port: the server side alone.
 			Metadata sent = new Metadata();
 			sent.put(TraceServerInterceptor.TRACE_ID_KEY, "devh-2");
-			ClientCalls.blockingUnaryCall(ClientInterceptors.intercept(loopback, MetadataUtils.newAttachHeadersInterceptor(sent)),
+			ClientCalls.blockingUnaryCall(
+					ClientInterceptors.intercept(loopback, MetadataUtils.newAttachHeadersInterceptor(sent)),
 					EchoGrpc.UNARY, CallOptions.DEFAULT, "d2");
 		}
 		finally {

@@ -95,46 +95,48 @@ final class EchoGrpc {
 					}
 					response.onCompleted();
 				}))
-				.addMethod(CLIENT_STREAMING, ServerCalls.asyncClientStreamingCall((StreamObserver<String> response) -> new StreamObserver<String>() {
+				.addMethod(CLIENT_STREAMING, ServerCalls
+					.asyncClientStreamingCall((StreamObserver<String> response) -> new StreamObserver<String>() {
 
-					@Override
-					public void onNext(String value) {
-						logger.info("server collect {}", value);
-					}
+						@Override
+						public void onNext(String value) {
+							logger.info("server collect {}", value);
+						}
 
-					@Override
-					public void onError(Throwable failure) {
-						logger.info("server collect error");
-					}
+						@Override
+						public void onError(Throwable failure) {
+							logger.info("server collect error");
+						}
 
-					@Override
-					public void onCompleted() {
-						logger.info("server collect done");
-						response.onNext("collected");
-						response.onCompleted();
-					}
+						@Override
+						public void onCompleted() {
+							logger.info("server collect done");
+							response.onNext("collected");
+							response.onCompleted();
+						}
 
-				}))
-				.addMethod(BIDI, ServerCalls.asyncBidiStreamingCall((StreamObserver<String> response) -> new StreamObserver<String>() {
+					}))
+				.addMethod(BIDI, ServerCalls
+					.asyncBidiStreamingCall((StreamObserver<String> response) -> new StreamObserver<String>() {
 
-					@Override
-					public void onNext(String value) {
-						logger.info("server chat {}", value);
-						response.onNext("chat " + value);
-					}
+						@Override
+						public void onNext(String value) {
+							logger.info("server chat {}", value);
+							response.onNext("chat " + value);
+						}
 
-					@Override
-					public void onError(Throwable failure) {
-						logger.info("server chat error");
-					}
+						@Override
+						public void onError(Throwable failure) {
+							logger.info("server chat error");
+						}
 
-					@Override
-					public void onCompleted() {
-						logger.info("server chat done");
-						response.onCompleted();
-					}
+						@Override
+						public void onCompleted() {
+							logger.info("server chat done");
+							response.onCompleted();
+						}
 
-				}))
+					}))
 				.addMethod(FAIL, ServerCalls.asyncUnaryCall((request, response) -> {
 					logger.info("server fail {}", request);
 					if (request.equals("throw")) {

@@ -69,15 +69,17 @@ class GrpcFromHttpIntegrationTests {
 
 	@Test
 	void httpRequestsIdReachesBlockingFutureAndAsyncStubsAndTheServer(CapturedOutput output) {
-		String body = RestClient.create("http://127.0.0.1:" + this.port).get().uri("/call-grpc")
-			.header("X-Trace-ID", "abc123").retrieve().body(String.class);
+		String body = RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/call-grpc")
+			.header("X-Trace-ID", "abc123")
+			.retrieve()
+			.body(String.class);
 		assertThat(body).isEqualTo("echo blocking|echo future|3");
 		await().untilAsserted(() -> {
-			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("server ")))
-				.hasSize(1 + 1 + 3)
+			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("server "))).hasSize(1 + 1 + 3)
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "abc123"));
-			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("client ")))
-				.hasSize(1 + 3 + 1)
+			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("client "))).hasSize(1 + 3 + 1)
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "abc123"));
 		});
 	}
@@ -122,7 +124,8 @@ class GrpcFromHttpIntegrationTests {
 		duplicate.put(key("x-trace-id"), "second value is bad");
 		hostile.add(duplicate);
 		Metadata binary = new Metadata();
-		binary.put(Metadata.Key.of("x-trace-id-bin", Metadata.BINARY_BYTE_MARSHALLER), new byte[] { 0, 1, 2, (byte) 0xff });
+		binary.put(Metadata.Key.of("x-trace-id-bin", Metadata.BINARY_BYTE_MARSHALLER),
+				new byte[] { 0, 1, 2, (byte) 0xff });
 		hostile.add(binary);
 		hostile.add(metadata("traceparent", "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 		ManagedChannel channel = io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1", this.grpcPort.port())
@@ -132,9 +135,10 @@ class GrpcFromHttpIntegrationTests {
 		try {
 			for (int i = 0; i < hostile.size(); i++) {
 				long before = this.metrics.count(TraceMetrics.REJECTED, "grpc", null);
-				String reply = ClientCalls.blockingUnaryCall(io.grpc.ClientInterceptors.intercept(channel,
-						MetadataUtils.newAttachHeadersInterceptor(hostile.get(i))), EchoGrpc.UNARY, CallOptions.DEFAULT,
-						"hostile-" + i);
+				String reply = ClientCalls.blockingUnaryCall(
+						io.grpc.ClientInterceptors.intercept(channel,
+								MetadataUtils.newAttachHeadersInterceptor(hostile.get(i))),
+						EchoGrpc.UNARY, CallOptions.DEFAULT, "hostile-" + i);
 				assertThat(reply).isEqualTo("echo hostile-" + i);
 				rejectedPerCall.add(this.metrics.count(TraceMetrics.REJECTED, "grpc", null) - before);
 			}
@@ -143,10 +147,12 @@ class GrpcFromHttpIntegrationTests {
 			channel.shutdownNow();
 		}
 		// Overlong, tab (gRPC's transport drops a header value with a control character
-		// before any interceptor sees it), JSON, duplicate key (judged by its last value),
+		// before any interceptor sees it), JSON, duplicate key (judged by its last
+		// value),
 		// -bin key (not a source at all), invalid traceparent.
 		assertThat(rejectedPerCall).containsExactly(1L, 0L, 1L, 1L, 0L, 1L);
-		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("server unary hostile-")))
+		await().untilAsserted(() -> assertThat(
+				JsonLines.withMessage(output, (message) -> message.startsWith("server unary hostile-")))
 			.hasSize(hostile.size())
 			.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
 		assertThat(output.getOut()).doesNotContain("forged").doesNotContain("second value is bad");
@@ -178,10 +184,11 @@ class GrpcFromHttpIntegrationTests {
 		String call() throws Exception {
 			ManagedChannel channel = this.channels.createChannel("127.0.0.1:" + this.grpcPort.port());
 			try {
-				String blocking = ClientCalls.blockingUnaryCall(channel, EchoGrpc.UNARY, CallOptions.DEFAULT, "blocking");
+				String blocking = ClientCalls.blockingUnaryCall(channel, EchoGrpc.UNARY, CallOptions.DEFAULT,
+						"blocking");
 				EchoGrpc.logger.info("client blocking reply {}", blocking);
-				ListenableFuture<String> future = ClientCalls.futureUnaryCall(
-						channel.newCall(EchoGrpc.UNARY, CallOptions.DEFAULT), "future");
+				ListenableFuture<String> future = ClientCalls
+					.futureUnaryCall(channel.newCall(EchoGrpc.UNARY, CallOptions.DEFAULT), "future");
 				future.addListener(() -> EchoGrpc.logger.info("client future reply"), MoreExecutors.directExecutor());
 				CompletableFuture<Integer> streamed = new CompletableFuture<>();
 				List<String> replies = new ArrayList<>();
@@ -225,7 +232,8 @@ class GrpcFromHttpIntegrationTests {
 		}
 
 		@Bean
-		<T extends ServerBuilder<T>> ServerBuilderCustomizer<T> twoThreadServerExecutor(ExecutorService twoThreadGrpcExecutor) {
+		<T extends ServerBuilder<T>> ServerBuilderCustomizer<T> twoThreadServerExecutor(
+				ExecutorService twoThreadGrpcExecutor) {
 			return (builder) -> builder.executor(twoThreadGrpcExecutor);
 		}
 

@@ -52,7 +52,8 @@ class GrpcSamplingIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		// Boot's channel carries the starter's client interceptor: the caller's id goes along.
+		// Boot's channel carries the starter's client interceptor: the caller's id goes
+		// along.
 		this.channel = this.channels.createChannel("127.0.0.1:" + this.serverPort.port());
 	}
 
@@ -70,8 +71,8 @@ class GrpcSamplingIntegrationTests {
 			}
 		}
 		try (TraceScope scope = TraceContext.open("grpc-bad-1")) {
-			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> ClientCalls.blockingUnaryCall(this.channel, EchoGrpc.FAIL, CallOptions.DEFAULT, "bad"));
+			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(
+					() -> ClientCalls.blockingUnaryCall(this.channel, EchoGrpc.FAIL, CallOptions.DEFAULT, "bad"));
 		}
 		await().untilAsserted(() -> assertThat(linesOf(output, "grpc-bad-1")).extracting((line) -> line.get("message"))
 			.containsExactly("server fail bad", "gRPC call test.Echo/Fail ended with status INVALID_ARGUMENT"));

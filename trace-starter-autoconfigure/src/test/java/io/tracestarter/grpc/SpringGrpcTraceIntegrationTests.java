@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Spring gRPC as Boot 4.1 ships it: a real Netty gRPC server on a loopback random port,
- * a channel from Boot's channel factory, the starter's interceptors registered globally
+ * Spring gRPC as Boot 4.1 ships it: a real Netty gRPC server on a loopback random port, a
+ * channel from Boot's channel factory, the starter's interceptors registered globally
  * with no configuration.
  */
 @SpringBootTest(classes = SpringGrpcTraceIntegrationTests.GrpcApplication.class,
@@ -107,9 +107,12 @@ class SpringGrpcTraceIntegrationTests {
 		traceparent.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
 				"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 		// A bare channel: Boot's channels add the client span's own traceparent.
-		ManagedChannel bare = ManagedChannelBuilder.forAddress("127.0.0.1", this.serverPort.port).usePlaintext().build();
+		ManagedChannel bare = ManagedChannelBuilder.forAddress("127.0.0.1", this.serverPort.port)
+			.usePlaintext()
+			.build();
 		try {
-			Channel withTraceparent = ClientInterceptors.intercept(bare, MetadataUtils.newAttachHeadersInterceptor(traceparent));
+			Channel withTraceparent = ClientInterceptors.intercept(bare,
+					MetadataUtils.newAttachHeadersInterceptor(traceparent));
 			ClientCalls.blockingUnaryCall(withTraceparent, EchoGrpc.UNARY, CallOptions.DEFAULT, "w3c");
 		}
 		finally {
@@ -131,7 +134,8 @@ class SpringGrpcTraceIntegrationTests {
 		long before = this.metrics.count(TraceMetrics.REJECTED, "grpc", null);
 		Metadata hostile = new Metadata();
 		hostile.put(TraceServerInterceptor.TRACE_ID_KEY, "evil value {\"trace_id\":1}");
-		Channel withHostile = ClientInterceptors.intercept(this.capturing, MetadataUtils.newAttachHeadersInterceptor(hostile));
+		Channel withHostile = ClientInterceptors.intercept(this.capturing,
+				MetadataUtils.newAttachHeadersInterceptor(hostile));
 		ClientCalls.blockingUnaryCall(withHostile, EchoGrpc.UNARY, CallOptions.DEFAULT, "hostile");
 		assertThat(this.responseHeaders.get().get(TraceServerInterceptor.TRACE_ID_KEY)).matches("[0-9a-f]{32}");
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "grpc", "forbidden_character") - before).isEqualTo(1);
@@ -168,7 +172,8 @@ class SpringGrpcTraceIntegrationTests {
 					(message) -> message.startsWith("server streaming") || message.startsWith("server collect")
 							|| message.startsWith("server chat") || message.equals("server unary f1"));
 			assertThat(server).hasSize(3 + 3 + 3 + 1);
-			List<Map<String, Object>> client = JsonLines.withMessage(output, (message) -> message.startsWith("client "));
+			List<Map<String, Object>> client = JsonLines.withMessage(output,
+					(message) -> message.startsWith("client "));
 			assertThat(client).hasSizeGreaterThanOrEqualTo(3 + 1 + 2 + 3 + 1);
 			assertThat(server).allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "grpc-stream"));
 			assertThat(client).allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "grpc-stream"));
@@ -178,23 +183,26 @@ class SpringGrpcTraceIntegrationTests {
 	@Test
 	void failedThrownCancelledAndTimedOutCallsLogTheirEndUnderTheCallsId(CapturedOutput output) {
 		try (TraceScope scope = TraceContext.open("grpc-fail")) {
-			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> ClientCalls.blockingUnaryCall(this.capturing, EchoGrpc.FAIL, CallOptions.DEFAULT, "status"))
+			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(
+					() -> ClientCalls.blockingUnaryCall(this.capturing, EchoGrpc.FAIL, CallOptions.DEFAULT, "status"))
 				.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
 			// Failed before any response: the id comes back in the trailers.
 			assertThat(this.responseTrailers.get().get(TraceServerInterceptor.TRACE_ID_KEY)).isEqualTo("grpc-fail");
-			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> ClientCalls.blockingUnaryCall(this.capturing, EchoGrpc.FAIL, CallOptions.DEFAULT, "throw"));
+			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(
+					() -> ClientCalls.blockingUnaryCall(this.capturing, EchoGrpc.FAIL, CallOptions.DEFAULT, "throw"));
 			assertThatExceptionOfType(StatusRuntimeException.class)
 				.isThrownBy(() -> ClientCalls.blockingUnaryCall(this.channel, EchoGrpc.HANG,
 						CallOptions.DEFAULT.withDeadlineAfter(200, TimeUnit.MILLISECONDS), "deadline"))
 				.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
-			var cancelled = ClientCalls.futureUnaryCall(this.channel.newCall(EchoGrpc.HANG, CallOptions.DEFAULT), "cancel");
-			await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, "server hang cancel"::equals)).hasSize(1));
+			var cancelled = ClientCalls.futureUnaryCall(this.channel.newCall(EchoGrpc.HANG, CallOptions.DEFAULT),
+					"cancel");
+			await().untilAsserted(
+					() -> assertThat(JsonLines.withMessage(output, "server hang cancel"::equals)).hasSize(1));
 			cancelled.cancel(true);
 		}
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("gRPC call test.Echo/Fail ended with status")))
+			assertThat(JsonLines.withMessage(output,
+					(message) -> message.startsWith("gRPC call test.Echo/Fail ended with status")))
 				.hasSize(2);
 			assertThat(JsonLines.withMessage(output, "server hang cancelled deadline"::equals)).hasSize(1);
 			assertThat(JsonLines.withMessage(output, "server hang cancelled cancel"::equals)).hasSize(1);
@@ -202,7 +210,8 @@ class SpringGrpcTraceIntegrationTests {
 				String message = String.valueOf(line.get("message"));
 				return message.startsWith("server fail") || message.startsWith("server hang")
 						|| message.startsWith("gRPC call test.Echo/");
-			}).hasSizeGreaterThanOrEqualTo(2 + 4 + 2 + 2)
+			})
+				.hasSizeGreaterThanOrEqualTo(2 + 4 + 2 + 2)
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "grpc-fail"));
 		});
 	}
@@ -210,7 +219,8 @@ class SpringGrpcTraceIntegrationTests {
 	@Test
 	void unavailableServerFailsTheCallbacksUnderTheCallersId(CapturedOutput output) throws Exception {
 		int closedPort;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
 		ManagedChannel unavailable = this.channels.createChannel("127.0.0.1:" + closedPort);
@@ -241,9 +251,9 @@ class SpringGrpcTraceIntegrationTests {
 		finally {
 			unavailable.shutdownNow();
 		}
-		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, "client saw UNAVAILABLE"::equals))
-			.singleElement()
-			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "unavailable-1")));
+		await().untilAsserted(
+				() -> assertThat(JsonLines.withMessage(output, "client saw UNAVAILABLE"::equals)).singleElement()
+					.satisfies((line) -> assertThat(line).containsEntry("trace_id", "unavailable-1")));
 	}
 
 	@Test

@@ -34,7 +34,8 @@ class HttpTraceAutoConfigurationTests {
 	private final WebApplicationContextRunner servletRunner = new WebApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS);
 
-	private final ApplicationContextRunner plainRunner = new ApplicationContextRunner().withConfiguration(CONFIGURATIONS);
+	private final ApplicationContextRunner plainRunner = new ApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
 
 	@Test
 	void reactiveAppGetsTheWebFilterAndExceptionHandlerWrapping() {
@@ -72,7 +73,8 @@ class HttpTraceAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAUserWebFilter() {
-		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all(), RequestSampling.none());
+		TraceWebFilter mine = new TraceWebFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(),
+				InboundTrust.all(), RequestSampling.none());
 		this.reactiveRunner.withBean(TraceWebFilter.class, () -> mine)
 			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).isSameAs(mine));
 	}
@@ -80,7 +82,9 @@ class HttpTraceAutoConfigurationTests {
 	@Test
 	void backsOffFromAUserServletFilter() {
 		this.servletRunner
-			.withBean("myFilter", TraceServletFilter.class, () -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(), InboundTrust.all(), RequestSampling.none()))
+			.withBean("myFilter", TraceServletFilter.class,
+					() -> new TraceServletFilter(null, new ResponseHeaderPolicy(null), TraceHopRecorder.none(),
+							InboundTrust.all(), RequestSampling.none()))
 			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class).hasBean("myFilter"));
 	}
 
@@ -102,7 +106,8 @@ class HttpTraceAutoConfigurationTests {
 
 	@Test
 	void responseHeaderPolicyIsBound() {
-		this.reactiveRunner.withPropertyValues("trace.http.response-header=never", "trace.http.header-name=X-Request-Trace")
+		this.reactiveRunner
+			.withPropertyValues("trace.http.response-header=never", "trace.http.header-name=X-Request-Trace")
 			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).extracting("responseHeader")
 				.isEqualTo(new ResponseHeaderPolicy(null)));
 		this.reactiveRunner.withPropertyValues("trace.http.header-name=X-Request-Trace")

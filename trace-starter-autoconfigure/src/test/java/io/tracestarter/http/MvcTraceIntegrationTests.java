@@ -41,8 +41,11 @@ class MvcTraceIntegrationTests {
 
 	@Test
 	void inboundIdReachesEveryLoggingApiAndTheResponse(CapturedOutput output) {
-		ResponseEntity<String> response = client().get().uri("/mvc/hello?tag=mvc1").header("X-Trace-ID", "abc123")
-			.retrieve().toEntity(String.class);
+		ResponseEntity<String> response = client().get()
+			.uri("/mvc/hello?tag=mvc1")
+			.header("X-Trace-ID", "abc123")
+			.retrieve()
+			.toEntity(String.class);
 		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo("abc123");
 		await().untilAsserted(() -> {
 			List<Map<String, Object>> lines = JsonLines.withMessage(output,
@@ -60,8 +63,9 @@ class MvcTraceIntegrationTests {
 	void restClientAndRestTemplateSendTheIdOn(CapturedOutput output) {
 		String body = client().get().uri("/mvc/outbound").header("X-Trace-ID", "out-1").retrieve().body(String.class);
 		assertThat(body).isEqualTo("out-1|out-1");
-		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("mvc echo")
-				|| message.equals("mvc outbound done"))).hasSize(3)
+		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output,
+				(message) -> message.startsWith("mvc echo") || message.equals("mvc outbound done")))
+			.hasSize(3)
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "out-1")));
 	}
 
@@ -80,11 +84,16 @@ class MvcTraceIntegrationTests {
 				int n = i;
 				calls.add(callers.submit(() -> {
 					if (n % 4 == 0) {
-						return client().get().uri("/mvc/boom").header("X-Trace-ID", "mvcboom-" + n).exchange(
-								(request, response) -> response.getStatusCode().value());
+						return client().get()
+							.uri("/mvc/boom")
+							.header("X-Trace-ID", "mvcboom-" + n)
+							.exchange((request, response) -> response.getStatusCode().value());
 					}
-					return client().get().uri("/mvc/hello?tag=conc" + n).header("X-Trace-ID", "mvc-" + n)
-						.retrieve().body(String.class);
+					return client().get()
+						.uri("/mvc/hello?tag=conc" + n)
+						.header("X-Trace-ID", "mvc-" + n)
+						.retrieve()
+						.body(String.class);
 				}));
 			}
 			for (Future<?> call : calls) {
@@ -113,11 +122,16 @@ class MvcTraceIntegrationTests {
 		// Fresh requests without an id are served by the same pooled Tomcat threads:
 		// their lines carry their own new id, never one left by an earlier request.
 		for (int i = 0; i < 50; i++) {
-			String id = client().get().uri("/mvc/hello?tag=after" + i).retrieve().toEntity(String.class)
-				.getHeaders().getFirst("X-Trace-ID");
+			String id = client().get()
+				.uri("/mvc/hello?tag=after" + i)
+				.retrieve()
+				.toEntity(String.class)
+				.getHeaders()
+				.getFirst("X-Trace-ID");
 			String tag = "after" + i;
-			await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, (message) -> message.endsWith(" " + tag)))
-				.hasSize(4).allSatisfy((line) -> assertThat(line).containsEntry("trace_id", id)));
+			await().untilAsserted(
+					() -> assertThat(JsonLines.withMessage(output, (message) -> message.endsWith(" " + tag))).hasSize(4)
+						.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", id)));
 		}
 	}
 

@@ -53,8 +53,12 @@ class WebFluxTraceIntegrationTests {
 
 	@Test
 	void inboundIdReachesEveryHopAndTheResponse(CapturedOutput output) {
-		var response = client().get().uri("/hops?tag=inbound").header("X-Trace-ID", "abc123").retrieve()
-			.toEntity(String.class).block(Duration.ofSeconds(10));
+		var response = client().get()
+			.uri("/hops?tag=inbound")
+			.header("X-Trace-ID", "abc123")
+			.retrieve()
+			.toEntity(String.class)
+			.block(Duration.ofSeconds(10));
 		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo("abc123");
 		assertThat(response.getBody()).startsWith("abc123 ");
 		await().untilAsserted(() -> assertThat(hopLines(output, "inbound")).hasSize(HOP_LINES_PER_REQUEST + 1)
@@ -67,8 +71,12 @@ class WebFluxTraceIntegrationTests {
 	@Test
 	void traceparentAloneGivesItsTraceId(CapturedOutput output) {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-		var response = client().get().uri("/hops?tag=w3c").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-			.retrieve().toEntity(String.class).block(Duration.ofSeconds(10));
+		var response = client().get()
+			.uri("/hops?tag=w3c")
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.retrieve()
+			.toEntity(String.class)
+			.block(Duration.ofSeconds(10));
 		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo(traceId);
 		await().untilAsserted(() -> assertThat(hopLines(output, "w3c")).hasSize(HOP_LINES_PER_REQUEST + 1)
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", traceId)));
@@ -78,7 +86,10 @@ class WebFluxTraceIntegrationTests {
 	void withoutHeaderEachRequestGetsOneFreshIdThatIsTheSpansTraceId(CapturedOutput output) {
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < 100; i++) {
-			var response = client().get().uri("/hops?tag=fresh" + i).retrieve().toEntity(String.class)
+			var response = client().get()
+				.uri("/hops?tag=fresh" + i)
+				.retrieve()
+				.toEntity(String.class)
 				.block(Duration.ofSeconds(10));
 			String id = response.getHeaders().getFirst("X-Trace-ID");
 			assertThat(id).matches("[0-9a-f]{32}");
@@ -102,9 +113,14 @@ class WebFluxTraceIntegrationTests {
 	void concurrentRequestsNeverSeeAnotherRequestsId(CapturedOutput output) throws Exception {
 		int requests = 200;
 		List<CompletableFuture<String>> responses = Flux.range(0, requests)
-			.map((i) -> client().get().uri("/hops?tag=conc" + i).header("X-Trace-ID", "conc-" + i).retrieve()
-				.bodyToMono(String.class).toFuture())
-			.collectList().block();
+			.map((i) -> client().get()
+				.uri("/hops?tag=conc" + i)
+				.header("X-Trace-ID", "conc-" + i)
+				.retrieve()
+				.bodyToMono(String.class)
+				.toFuture())
+			.collectList()
+			.block();
 		CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (int i = 0; i < requests; i++) {
@@ -118,17 +134,28 @@ class WebFluxTraceIntegrationTests {
 
 	@Test
 	void errorsAndCancelsLeaveNoIdOnPooledThreads(CapturedOutput output) throws Exception {
-		var status = client().get().uri("/boom").header("X-Trace-ID", "boom-1").exchangeToMono(
-				(response) -> Mono.just(response.statusCode())).block(Duration.ofSeconds(10));
+		var status = client().get()
+			.uri("/boom")
+			.header("X-Trace-ID", "boom-1")
+			.exchangeToMono((response) -> Mono.just(response.statusCode()))
+			.block(Duration.ofSeconds(10));
 		assertThat(status).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		// The client gives up after the handler started: WebFlux cancels the exchange.
-		client().get().uri("/slow").header("X-Trace-ID", "cancel-1").retrieve().bodyToMono(String.class)
-			.timeout(Duration.ofMillis(300)).onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(10));
+		client().get()
+			.uri("/slow")
+			.header("X-Trace-ID", "cancel-1")
+			.retrieve()
+			.bodyToMono(String.class)
+			.timeout(Duration.ofMillis(300))
+			.onErrorResume((ex) -> Mono.empty())
+			.block(Duration.ofSeconds(10));
 		await().untilAsserted(() -> {
 			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("boom"))).hasSize(2)
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "boom-1"));
-			// Boot's error handler runs outside the filter chain; its line still has the id.
-			assertThat(JsonLines.withMessage(output, (message) -> message.contains("500 Server Error for HTTP GET \"/boom\"")))
+			// Boot's error handler runs outside the filter chain; its line still has the
+			// id.
+			assertThat(JsonLines.withMessage(output,
+					(message) -> message.contains("500 Server Error for HTTP GET \"/boom\"")))
 				.singleElement()
 				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "boom-1").containsKey("error"));
 			assertThat(JsonLines.withMessage(output, "slow cancelled"::equals)).singleElement()
@@ -139,9 +166,17 @@ class WebFluxTraceIntegrationTests {
 
 	@Test
 	void onErrorResumeAndTimeoutPathsKeepTheId(CapturedOutput output) {
-		assertThat(client().get().uri("/recover").header("X-Trace-ID", "recover-1").retrieve().bodyToMono(String.class)
+		assertThat(client().get()
+			.uri("/recover")
+			.header("X-Trace-ID", "recover-1")
+			.retrieve()
+			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("recovered");
-		assertThat(client().get().uri("/timeout").header("X-Trace-ID", "timeout-1").retrieve().bodyToMono(String.class)
+		assertThat(client().get()
+			.uri("/timeout")
+			.header("X-Trace-ID", "timeout-1")
+			.retrieve()
+			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("timed out");
 		await().untilAsserted(() -> {
 			assertThat(JsonLines.withMessage(output, "recovered from handler failed"::equals)).singleElement()
@@ -158,15 +193,20 @@ class WebFluxTraceIntegrationTests {
 		long rejectedBefore = rejected();
 		for (int i = 0; i < hostile.size(); i++) {
 			String value = hostile.get(i);
-			var response = client().get().uri("/hops?tag=hostile" + i)
-				.headers((headers) -> headers.set(value.startsWith("00-") || value.startsWith("ff-") ? "traceparent" : "X-Trace-ID", value))
-				.retrieve().toEntity(String.class).block(Duration.ofSeconds(10));
+			var response = client().get()
+				.uri("/hops?tag=hostile" + i)
+				.headers((headers) -> headers
+					.set(value.startsWith("00-") || value.startsWith("ff-") ? "traceparent" : "X-Trace-ID", value))
+				.retrieve()
+				.toEntity(String.class)
+				.block(Duration.ofSeconds(10));
 			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 			String echoed = response.getHeaders().getFirst("X-Trace-ID");
 			assertThat(echoed).isNotEqualTo(value).matches("[0-9a-f]{32}");
 		}
 		assertThat(rejected() - rejectedBefore).isEqualTo(hostile.size());
-		await().untilAsserted(() -> assertThat(hopLines(output, "hostile" + (hostile.size() - 1))).hasSize(HOP_LINES_PER_REQUEST + 1));
+		await().untilAsserted(() -> assertThat(hopLines(output, "hostile" + (hostile.size() - 1)))
+			.hasSize(HOP_LINES_PER_REQUEST + 1));
 		String out = output.getOut();
 		for (String value : hostile) {
 			if (value.length() > 3) {
@@ -181,8 +221,9 @@ class WebFluxTraceIntegrationTests {
 	}
 
 	static List<Map<String, Object>> hopLines(CapturedOutput output, String tag) {
-		return JsonLines.withMessage(output, (message) -> (message.startsWith("hop ") || message.startsWith("downstream "))
-				&& (message.endsWith(" " + tag)));
+		return JsonLines.withMessage(output,
+				(message) -> (message.startsWith("hop ") || message.startsWith("downstream "))
+						&& (message.endsWith(" " + tag)));
 	}
 
 	private static List<String> threads(List<Map<String, Object>> lines) {

@@ -39,8 +39,13 @@ class WebFluxWithoutTracingIntegrationTests {
 
 	@Test
 	void inboundIdReachesEveryHop(CapturedOutput output) {
-		String body = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/hops?tag=bare")
-			.header("X-Trace-ID", "abc123").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+		String body = WebClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/hops?tag=bare")
+			.header("X-Trace-ID", "abc123")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
 		assertThat(body).isEqualTo("abc123 null");
 		await().untilAsserted(() -> assertThat(hopLines(output, "bare")).hasSize(7)
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "abc123").doesNotContainKey("span_id")));
@@ -50,8 +55,14 @@ class WebFluxWithoutTracingIntegrationTests {
 	void generatedIdsAreRandomHexTheSameOnEveryHop(CapturedOutput output) {
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < 20; i++) {
-			String id = WebClient.create("http://127.0.0.1:" + this.port).get().uri("/hops?tag=gen" + i).retrieve()
-				.toEntity(String.class).block(Duration.ofSeconds(10)).getHeaders().getFirst("X-Trace-ID");
+			String id = WebClient.create("http://127.0.0.1:" + this.port)
+				.get()
+				.uri("/hops?tag=gen" + i)
+				.retrieve()
+				.toEntity(String.class)
+				.block(Duration.ofSeconds(10))
+				.getHeaders()
+				.getFirst("X-Trace-ID");
 			assertThat(id).matches("[0-9a-f]{32}");
 			ids.add(id);
 			String tag = "gen" + i;

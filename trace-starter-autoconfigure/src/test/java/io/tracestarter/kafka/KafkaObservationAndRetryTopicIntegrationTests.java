@@ -86,9 +86,11 @@ class KafkaObservationAndRetryTopicIntegrationTests {
 			this.template.send("retryable", "r1");
 		}
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			List<Map<String, Object>> attempts = JsonLines.withMessage(output, (message) -> message.startsWith("retryable attempt r1"));
+			List<Map<String, Object>> attempts = JsonLines.withMessage(output,
+					(message) -> message.startsWith("retryable attempt r1"));
 			assertThat(attempts).hasSize(3).allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "retry-1"));
-			// The first attempt on the main topic's container, the retries on the retry topic's.
+			// The first attempt on the main topic's container, the retries on the retry
+			// topic's.
 			assertThat(attempts).extracting((line) -> String.valueOf(line.get("thread")))
 				.anyMatch((thread) -> thread.startsWith("retryable-0"))
 				.anyMatch((thread) -> thread.startsWith("retryable-retry"));

@@ -24,7 +24,8 @@ class KafkaTraceAutoConfigurationTests {
 	void bootsListenerFactoryGetsTheRecordInterceptor() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(KafkaTraceComponents.class);
-			ConcurrentKafkaListenerContainerFactory<?, ?> factory = context.getBean(ConcurrentKafkaListenerContainerFactory.class);
+			ConcurrentKafkaListenerContainerFactory<?, ?> factory = context
+				.getBean(ConcurrentKafkaListenerContainerFactory.class);
 			assertThat(factory.getRecordInterceptor()).isInstanceOf(TraceRecordInterceptor.class);
 		});
 	}
@@ -32,7 +33,8 @@ class KafkaTraceAutoConfigurationTests {
 	@Test
 	void composesWithTheUsersRecordInterceptor() {
 		this.contextRunner.withBean(RecordInterceptor.class, () -> (record, consumer) -> record).run((context) -> {
-			ConcurrentKafkaListenerContainerFactory<?, ?> factory = context.getBean(ConcurrentKafkaListenerContainerFactory.class);
+			ConcurrentKafkaListenerContainerFactory<?, ?> factory = context
+				.getBean(ConcurrentKafkaListenerContainerFactory.class);
 			assertThat(factory.getRecordInterceptor()).isInstanceOf(CompositeRecordInterceptor.class);
 		});
 	}

@@ -45,8 +45,8 @@ import static org.awaitility.Awaitility.await;
 				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.kafka.consumer.group-id=trace-tests", "spring.kafka.consumer.auto-offset-reset=earliest",
 				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false" })
-@EmbeddedKafka(partitions = 3, topics = { "orders", "plain", "flaky", "flaky-dlt", "load",
-		"batch-records", "batch-messages", "batch-polls" })
+@EmbeddedKafka(partitions = 3,
+		topics = { "orders", "plain", "flaky", "flaky-dlt", "load", "batch-records", "batch-messages", "batch-polls" })
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaTraceIntegrationTests {
 
@@ -70,8 +70,12 @@ class KafkaTraceIntegrationTests {
 
 	@Test
 	void httpRequestIdTravelsThroughTheRecordHeaderToTheListener(CapturedOutput output) {
-		RestClient.create("http://127.0.0.1:" + this.port).get().uri("/kafka/send?tag=o1")
-			.header("X-Trace-ID", "abc123").retrieve().body(String.class);
+		RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/kafka/send?tag=o1")
+			.header("X-Trace-ID", "abc123")
+			.retrieve()
+			.body(String.class);
 		await().untilAsserted(() -> {
 			assertThat(JsonLines.withMessage(output, "order received o1 header abc123"::equals)).singleElement()
 				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "abc123"));
@@ -103,11 +107,13 @@ class KafkaTraceIntegrationTests {
 			List<Map<String, Object>> lines = JsonLines.withMessage(output, (message) -> message.startsWith(inLoop));
 			assertThat(lines).hasSize(50);
 			long mismatches = lines.stream()
-				.filter((line) -> !((String) line.get("message")).substring(inLoop.length()).equals(line.get("trace_id")))
+				.filter((line) -> !((String) line.get("message")).substring(inLoop.length())
+					.equals(line.get("trace_id")))
 				.count();
 			assertThat(mismatches).isZero();
-			assertThat(JsonLines.withMessage(output, (message) -> message.startsWith(prefix)
-					&& (message.contains(" size ") || message.endsWith(" done"))))
+			assertThat(JsonLines.withMessage(output,
+					(message) -> message.startsWith(prefix)
+							&& (message.contains(" size ") || message.endsWith(" done"))))
 				.isNotEmpty()
 				.allSatisfy((line) -> assertThat(line).doesNotContainKey("trace_id"));
 		});
@@ -130,7 +136,8 @@ class KafkaTraceIntegrationTests {
 		});
 		// The error handler's own lines (seeks for the retry, "not yet recovered") are
 		// about the record and carry its id.
-		List<Map<String, Object>> containerLines = JsonLines.parse(output).stream()
+		List<Map<String, Object>> containerLines = JsonLines.parse(output)
+			.stream()
 			.filter((line) -> String.valueOf(line.get("thread")).startsWith("flaky-0"))
 			.filter((line) -> String.valueOf(line.get("message")).startsWith("Record in retry")
 					|| String.valueOf(line.get("message")).contains("Seeking to offset"))
@@ -149,9 +156,10 @@ class KafkaTraceIntegrationTests {
 		ProducerRecord<Object, Object> invalidUtf8 = new ProducerRecord<>("plain", "invalid-utf8");
 		invalidUtf8.headers().add("X-Trace-ID", new byte[] { 'i', 'd', (byte) 0xff, (byte) 0xfe });
 		this.template.send(invalidUtf8);
-		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("plain received")))
-			.hasSize(3)
-			.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
+		await().untilAsserted(
+				() -> assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("plain received")))
+					.hasSize(3)
+					.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", "forbidden_character") - rejectedBefore)
 			.isEqualTo(2);
 		assertThat(output.getOut()).doesNotContain("evil");
@@ -167,10 +175,11 @@ class KafkaTraceIntegrationTests {
 			this.template.send(record);
 		}
 		this.template.flush();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-				JsonLines.withMessage(output, (message) -> message.startsWith("plain received corpus-")))
-			.hasSize(corpus.size())
-			.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					JsonLines.withMessage(output, (message) -> message.startsWith("plain received corpus-")))
+				.hasSize(corpus.size())
+				.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", null) - rejectedBefore).isEqualTo(corpus.size());
 		assertThat(output.getOut()).doesNotContain(HostileCorpus.MARKER);
 	}
@@ -185,9 +194,10 @@ class KafkaTraceIntegrationTests {
 				TraceScope scope = TraceContext.open("plain-producer-1")) {
 			producer.send(new ProducerRecord<>("plain", "from-plain-producer"));
 		}
-		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, "plain received from-plain-producer"::equals))
-			.singleElement()
-			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "plain-producer-1")));
+		await()
+			.untilAsserted(() -> assertThat(JsonLines.withMessage(output, "plain received from-plain-producer"::equals))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "plain-producer-1")));
 	}
 
 	@Test
@@ -195,9 +205,9 @@ class KafkaTraceIntegrationTests {
 		ConcurrentMessageListenerContainer<?, ?> container = (ConcurrentMessageListenerContainer<?, ?>) this.registry
 			.getListenerContainer("load");
 		// Each of the three consumers owns one partition before the load starts.
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(container.getContainers())
-			.hasSize(3)
-			.allSatisfy((child) -> assertThat(child.getAssignedPartitions()).hasSize(1)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(container.getContainers()).hasSize(3)
+				.allSatisfy((child) -> assertThat(child.getAssignedPartitions()).hasSize(1)));
 		for (int i = 0; i < 5000; i++) {
 			ProducerRecord<Object, Object> record = new ProducerRecord<>("load", "key-" + i, "load-" + i);
 			record.headers().add("X-Trace-ID", ("load-" + i).getBytes(StandardCharsets.UTF_8));

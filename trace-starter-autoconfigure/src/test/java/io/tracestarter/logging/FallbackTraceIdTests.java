@@ -19,8 +19,8 @@ class FallbackTraceIdTests {
 		Set<Character> firstDigits = new HashSet<>();
 		Set<Character> lastDigits = new HashSet<>();
 		for (int i = 0; i < 10_000; i++) {
-			String id = FallbackTraceId.hash("4f1c2a9e-0b7d-4c55-9a61-00000000" + (1000 + i % 1000) + "@"
-					+ (1_764_000_000_000L + i / 1000));
+			String id = FallbackTraceId
+				.hash("4f1c2a9e-0b7d-4c55-9a61-00000000" + (1000 + i % 1000) + "@" + (1_764_000_000_000L + i / 1000));
 			assertThat(id).matches("[0-9a-f]{32}");
 			ids.add(id);
 			firstDigits.add(id.charAt(0));

@@ -118,7 +118,9 @@ class TraceJsonStructuredLogFormatterTests {
 		event.addKeyValuePair(new KeyValuePair("order", 42));
 		event.addKeyValuePair(new KeyValuePair("paid", true));
 		event.addKeyValuePair(new KeyValuePair("customer", "c\"1"));
-		assertThat(write(event)).containsEntry("order", 42).containsEntry("paid", true).containsEntry("customer", "c\"1");
+		assertThat(write(event)).containsEntry("order", 42)
+			.containsEntry("paid", true)
+			.containsEntry("customer", "c\"1");
 	}
 
 	@Test

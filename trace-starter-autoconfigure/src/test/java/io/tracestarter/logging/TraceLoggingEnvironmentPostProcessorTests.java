@@ -26,8 +26,8 @@ class TraceLoggingEnvironmentPostProcessorTests {
 		this.environment.setProperty("logging.structured.format.console", "logstash");
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("logstash");
-		assertThat(this.environment.getPropertySources().contains(TraceLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
-			.isFalse();
+		assertThat(this.environment.getPropertySources()
+			.contains(TraceLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 	}
 
 	@Test
@@ -40,7 +40,8 @@ class TraceLoggingEnvironmentPostProcessorTests {
 
 	@Test
 	void anotherLoggingSystemKeepsBootsConsole() {
-		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, "org.springframework.boot.logging.log4j2.Log4J2LoggingSystem");
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY,
+				"org.springframework.boot.logging.log4j2.Log4J2LoggingSystem");
 		try {
 			this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 			assertThat(this.environment.getProperty("logging.structured.format.console")).isNull();

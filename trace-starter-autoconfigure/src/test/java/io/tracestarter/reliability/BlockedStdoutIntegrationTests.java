@@ -85,11 +85,14 @@ class BlockedStdoutIntegrationTests {
 		// The client has event loops of its own, so it can disconnect while every server
 		// thread that logs is stuck behind stdout; one connection per request.
 		LoopResources clientLoops = LoopResources.create("blocked-stdout-client", 1, true);
-		HttpClient http = HttpClient.create(ConnectionProvider.newConnection()).runOn(clientLoops)
+		HttpClient http = HttpClient.create(ConnectionProvider.newConnection())
+			.runOn(clientLoops)
 			.doOnRequest((request, connection) -> connections
 				.put(request.uri().substring(request.uri().indexOf("tag=") + 4), connection.channel()));
-		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
-			.baseUrl("http://127.0.0.1:" + this.port).build();
+		WebClient client = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 		PrintStream original = System.out;
 		StallingStream stdout = new StallingStream(original);
 		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
@@ -99,23 +102,26 @@ class BlockedStdoutIntegrationTests {
 				requests.fire(round, "a", PER_KIND);
 				// The parked requests are mid-flight: their handlers ran and wait.
 				int stalled = requests.stallCount();
-				await().atMost(Duration.ofSeconds(30)).until(
-						() -> JsonLines.withMessage(output, (message) -> message.startsWith("stall handler ")).size(),
-						(handled) -> handled == stalled);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> JsonLines.withMessage(output, (message) -> message.startsWith("stall handler "))
+						.size(), (handled) -> handled == stalled);
 				stdout.shut();
 				requests.fire(round, "b", PER_KIND);
 				await().atMost(Duration.ofSeconds(30)).until(stdout::waiting, (waiting) -> waiting > 0);
 				await().atMost(Duration.ofSeconds(30))
 					.untilAsserted(() -> assertThat(connections).containsKeys(requests.ids()));
-				// Every dropped request's connection is closed while stdout is still blocked.
+				// Every dropped request's connection is closed while stdout is still
+				// blocked.
 				List<String> dropped = requests.dropParkedAndHalfOfTheRest();
-				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dropped)
-					.allSatisfy((id) -> assertThat(connections.get(id).isOpen()).as(id).isFalse()));
+				await().atMost(Duration.ofSeconds(30))
+					.untilAsserted(() -> assertThat(dropped)
+						.allSatisfy((id) -> assertThat(connections.get(id).isOpen()).as(id).isFalse()));
 				assertThat(stdout.waiting()).as("stdout still blocked while clients disconnected").isPositive();
 				stdout.open();
 				await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> requests.assertAnsweredOrDropped());
 			}
-			// Every exchange the server saw ended once, and each parked handler saw its cancel.
+			// Every exchange the server saw ended once, and each parked handler saw its
+			// cancel.
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				Map<String, Long> ended = endedExchanges(output);
 				for (String id : tagged(output).keySet()) {
@@ -126,8 +132,12 @@ class BlockedStdoutIntegrationTests {
 				assertThat(messages(output, "stall cancelled ")).isEqualTo(parked);
 			});
 			// Still serving, with the right id.
-			String body = client.get().uri("/hops?tag=after-blocked-stdout").header("X-Trace-ID", "after-blocked-stdout")
-				.retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+			String body = client.get()
+				.uri("/hops?tag=after-blocked-stdout")
+				.header("X-Trace-ID", "after-blocked-stdout")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(10));
 			assertThat(body).startsWith("after-blocked-stdout ");
 		}
 		finally {
@@ -185,7 +195,8 @@ class BlockedStdoutIntegrationTests {
 	}
 
 	private static Map<String, Long> endedExchanges(CapturedOutput output) {
-		// By path and id: a /hops request's outbound call ends a /downstream exchange too.
+		// By path and id: a /hops request's outbound call ends a /downstream exchange
+		// too.
 		return JsonLines.withMessage(output, (message) -> message.startsWith("exchange ended "))
 			.stream()
 			.map((line) -> ((String) line.get("message")).split(" "))
@@ -241,7 +252,10 @@ class BlockedStdoutIntegrationTests {
 		}
 
 		private Disposable call(String path, String id) {
-			return this.client.get().uri(path + "?tag={id}", id).header("X-Trace-ID", id).retrieve()
+			return this.client.get()
+				.uri(path + "?tag={id}", id)
+				.header("X-Trace-ID", id)
+				.retrieve()
 				.bodyToMono(String.class)
 				.subscribe((body) -> this.answers.put(id, body), (ex) -> this.failures.put(id, ex));
 		}
@@ -256,7 +270,10 @@ class BlockedStdoutIntegrationTests {
 			return ids.toArray(String[]::new);
 		}
 
-		/** Disconnects every request still in flight among the parked and half of the rest. */
+		/**
+		 * Disconnects every request still in flight among the parked and half of the
+		 * rest.
+		 */
 		List<String> dropParkedAndHalfOfTheRest() {
 			List<String> dropped = new ArrayList<>();
 			this.toDrop.forEach((id, request) -> {

@@ -45,8 +45,8 @@ public final class HostileCorpus {
 				values.add(ascii(MARKER + "printable" + ch + "x"));
 			}
 		}
-		for (String fragment : new String[] { "\"", "'", "\\", "{", "}", "[", "]", ",", ";", "=", "/", "?", "#", "%0d%0a",
-				"<", ">", "`", "$(", "|", "&", "!", "*", "+", "~", "^", "@", " " }) {
+		for (String fragment : new String[] { "\"", "'", "\\", "{", "}", "[", "]", ",", ";", "=", "/", "?", "#",
+				"%0d%0a", "<", ">", "`", "$(", "|", "&", "!", "*", "+", "~", "^", "@", " " }) {
 			values.add(ascii(MARKER + "in" + fragment + "jection"));
 		}
 		values.add(ascii(MARKER + "\",\"trace_id\":\"forged"));
@@ -73,7 +73,8 @@ public final class HostileCorpus {
 		for (int i = 0; i < 40; i++) {
 			values.add(ascii(MARKER + ":" + "x".repeat(i % 5) + "\t" + i));
 		}
-		// A leading forbidden character: raw CR or LF split a value into header lines, and
+		// A leading forbidden character: raw CR or LF split a value into header lines,
+		// and
 		// no piece of it may then pass as a valid id on its own.
 		return values.stream().map((value) -> concat(ascii("%"), value)).toList();
 	}

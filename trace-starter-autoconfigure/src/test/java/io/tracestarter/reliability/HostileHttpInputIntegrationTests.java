@@ -23,8 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hostile corpus sent as raw bytes over a socket (no HTTP client cleans them up) to
- * a real Netty server, as {@code X-Trace-ID}, {@code traceparent}, {@code tracestate} and
+ * The hostile corpus sent as raw bytes over a socket (no HTTP client cleans them up) to a
+ * real Netty server, as {@code X-Trace-ID}, {@code traceparent}, {@code tracestate} and
  * duplicated headers: every request gets a response, no value reaches a log line or a
  * response, and every value the server hands to the application is counted as rejected.
  */
@@ -54,22 +54,25 @@ class HostileHttpInputIntegrationTests {
 			assertThat(response).doesNotContain(HostileCorpus.MARKER);
 		}
 		for (String value : traceparents) {
-			String response = send(header("traceparent", value.getBytes(StandardCharsets.ISO_8859_1))
-					+ "tracestate: " + HostileCorpus.MARKER + "=evil\r\n");
+			String response = send(header("traceparent", value.getBytes(StandardCharsets.ISO_8859_1)) + "tracestate: "
+					+ HostileCorpus.MARKER + "=evil\r\n");
 			answered += response.startsWith("HTTP/1.1 ") ? 1 : 0;
 			reachedApplication += response.startsWith("HTTP/1.1 200") ? 1 : 0;
 		}
 		// A duplicated header: the first value counts, and it is hostile.
-		String duplicated = send(header("X-Trace-ID", (HostileCorpus.MARKER + " first").getBytes(StandardCharsets.US_ASCII))
-				+ "X-Trace-ID: valid-second\r\n");
+		String duplicated = send(
+				header("X-Trace-ID", (HostileCorpus.MARKER + " first").getBytes(StandardCharsets.US_ASCII))
+						+ "X-Trace-ID: valid-second\r\n");
 		assertThat(duplicated).startsWith("HTTP/1.1 200").doesNotContain(HostileCorpus.MARKER);
 		reachedApplication++;
 		answered++;
-		System.out.printf("hostile http: %d values sent, %d answered, %d reached the application, %d rejections counted%n",
+		System.out.printf(
+				"hostile http: %d values sent, %d answered, %d reached the application, %d rejections counted%n",
 				ids.size() + traceparents.size() + 1, answered, reachedApplication,
 				this.metrics.count(TraceMetrics.REJECTED, "http", null));
 		assertThat(answered).isEqualTo(ids.size() + traceparents.size() + 1);
-		// Values the server itself refuses (400) never reach the starter; every value that
+		// Values the server itself refuses (400) never reach the starter; every value
+		// that
 		// does is rejected and counted; none is ever accepted.
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", null)).isEqualTo(reachedApplication);
 		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", null)).isZero();

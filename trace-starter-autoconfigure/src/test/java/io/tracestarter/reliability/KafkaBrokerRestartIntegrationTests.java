@@ -42,9 +42,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = KafkaTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet",
-				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.kafka.consumer.group-id=restart-tests",
-				"spring.kafka.consumer.auto-offset-reset=earliest", "management.tracing.export.otlp.enabled=false",
-				"management.otlp.metrics.export.enabled=false" })
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"spring.kafka.consumer.group-id=restart-tests", "spring.kafka.consumer.auto-offset-reset=earliest",
+				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false" })
 // One partition: a restart moves its only leader away and back.
 @EmbeddedKafka(partitions = 1, topics = "orders")
 @ExtendWith(OutputCaptureExtension.class)
@@ -73,9 +73,11 @@ class KafkaBrokerRestartIntegrationTests {
 			.untilAsserted(() -> assertThat(this.registry.getListenerContainer("orders").getAssignedPartitions())
 				.isNotEmpty());
 		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
-		// The broker server inside the in-process KRaft node (its controller keeps running,
+		// The broker server inside the in-process KRaft node (its controller keeps
+		// running,
 		// as a dedicated controller would). spring-kafka-test ignores kafkaPorts in KRaft
-		// mode, but Kafka's test kit binds a restarted broker's listener to the port it had.
+		// mode, but Kafka's test kit binds a restarted broker's listener to the port it
+		// had.
 		BrokerServer server = this.broker.getCluster().brokers().get(0);
 		int brokerPort = server.boundPort(server.config().interBrokerListenerName());
 
@@ -103,7 +105,8 @@ class KafkaBrokerRestartIntegrationTests {
 
 		int records = 3 * PER_PHASE;
 		await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			Set<String> consumed = JsonLines.withMessage(output, (message) -> message.startsWith("order received restart-"))
+			Set<String> consumed = JsonLines
+				.withMessage(output, (message) -> message.startsWith("order received restart-"))
 				.stream()
 				.map((line) -> tag((String) line.get("message"), "order received "))
 				.collect(Collectors.toSet());
@@ -115,9 +118,10 @@ class KafkaBrokerRestartIntegrationTests {
 		Checked listener = check(output, "order received ");
 		Checked callbacks = check(output, "send completed ");
 		Checked handlers = check(output, "http send ");
-		System.out.printf("kafka restart: %d records, %d listener lines checked (%d redelivered), %d wrong, %d missing;"
-				+ " %d send-callback lines, %d wrong, %d missing; %d request lines, %d wrong, %d missing%n", records,
-				listener.lines, listener.lines - records, listener.wrong, listener.missing, callbacks.lines,
+		System.out.printf(
+				"kafka restart: %d records, %d listener lines checked (%d redelivered), %d wrong, %d missing;"
+						+ " %d send-callback lines, %d wrong, %d missing; %d request lines, %d wrong, %d missing%n",
+				records, listener.lines, listener.lines - records, listener.wrong, listener.missing, callbacks.lines,
 				callbacks.wrong, callbacks.missing, handlers.lines, handlers.wrong, handlers.missing);
 		assertThat(listener.wrong).isZero();
 		assertThat(listener.missing).isZero();
@@ -131,8 +135,11 @@ class KafkaBrokerRestartIntegrationTests {
 	/** Sends each record from its own HTTP request, all at once, with the record's id. */
 	private static Flux<String> send(WebClient client, int from, int to) {
 		return Flux.range(from, to - from)
-			.flatMap((i) -> client.get().uri("/kafka/send?tag=restart-{i}", i).header("X-Trace-ID", "restart-" + i)
-				.retrieve().bodyToMono(String.class), to - from);
+			.flatMap((i) -> client.get()
+				.uri("/kafka/send?tag=restart-{i}", i)
+				.header("X-Trace-ID", "restart-" + i)
+				.retrieve()
+				.bodyToMono(String.class), to - from);
 	}
 
 	private static int sent(CapturedOutput output) {
@@ -153,7 +160,8 @@ class KafkaBrokerRestartIntegrationTests {
 	}
 
 	/**
-	 * Lines of one kind: each names its record ({@code restart-N}), whose id it must carry.
+	 * Lines of one kind: each names its record ({@code restart-N}), whose id it must
+	 * carry.
 	 */
 	private static Checked check(CapturedOutput output, String prefix) {
 		Checked checked = new Checked();

@@ -48,12 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * 1,000,000 distinct ids through the application leave every structure of the starter
- * at its configured bound, and the heap after a full collection close to that of the
- * same workload without the starter. The ids go in-process through the application's
- * own WebFlux handler (every web filter including the starter's, the controller, its log
- * lines with hop recording on), since a million real requests take too long on a small
- * CI machine; 20,000 more go over real HTTP to the Netty server. Stdout is a sink that
+ * 1,000,000 distinct ids through the application leave every structure of the starter at
+ * its configured bound, and the heap after a full collection close to that of the same
+ * workload without the starter. The ids go in-process through the application's own
+ * WebFlux handler (every web filter including the starter's, the controller, its log
+ * lines with hop recording on), since a million real requests take too long on a small CI
+ * machine; 20,000 more go over real HTTP to the Netty server. Stdout is a sink that
  * parses each request line the application writes and keeps only counts, so the check
  * itself holds no memory.
  */
@@ -72,9 +72,9 @@ class MemoryBoundsIntegrationTests {
 	/**
 	 * The most the starter may add to the heap. Its structures at their worst are the hop
 	 * timelines: recent-ids (1,000) x max-hops-per-id (64) hops of about 100 bytes (a
-	 * record, its Instant and a list slot; names are shared strings), 6.4 MB; break points
-	 * and counters stay under 0.1 MB. The rest covers the starter's beans and what one
-	 * full collection leaves behind from run to run.
+	 * record, its Instant and a list slot; names are shared strings), 6.4 MB; break
+	 * points and counters stay under 0.1 MB. The rest covers the starter's beans and what
+	 * one full collection leaves behind from run to run.
 	 */
 	private static final long MAX_STARTER_HEAP = 16 * MB;
 
@@ -92,7 +92,8 @@ class MemoryBoundsIntegrationTests {
 		Run without;
 		Run with;
 		try {
-			// Without the starter first: Reactor's automatic context propagation, which the
+			// Without the starter first: Reactor's automatic context propagation, which
+			// the
 			// starter switches on, is process-wide and stays on.
 			without = run(false, sink);
 			with = run(true, sink);
@@ -124,7 +125,8 @@ class MemoryBoundsIntegrationTests {
 		assertThat(structures.breakPointGroups).isEqualTo(structures.breakPointsBound);
 		assertThat(structures.linesInDroppedGroups).isPositive();
 		// Counters and meters are made per kind of outcome (one layer here: extracted per
-		// source, rejected per reason, generated, propagated), all seen in the warm-up: none
+		// source, rejected per reason, generated, propagated), all seen in the warm-up:
+		// none
 		// was added by a million more ids, and no tag holds an id.
 		assertThat(structures.counters).isEqualTo(structures.countersAfterWarmUp)
 			.isLessThanOrEqualTo(structures.sources + RejectionReason.values().length + 2);
@@ -153,7 +155,8 @@ class MemoryBoundsIntegrationTests {
 			overHttp(((WebServerApplicationContext) context).getWebServer().getPort(), OVER_HTTP);
 			inProcess(handler, "m", IN_PROCESS);
 			long after = usedHeapAfterFullGc();
-			Structures structures = starter ? Structures.of(context, countersAfterWarmUp, traceMetersAfterWarmUp) : null;
+			Structures structures = starter ? Structures.of(context, countersAfterWarmUp, traceMetersAfterWarmUp)
+					: null;
 			return new Run(before, after, sink.checked.get(), sink.wrong.get(), sink.missing.get(), structures);
 		}
 		finally {
@@ -194,7 +197,8 @@ class MemoryBoundsIntegrationTests {
 				case 5 -> MockServerHttpRequest.get("/mem?tag=gen-" + id + hop).header("X-Trace-ID", "x".repeat(200));
 				default -> MockServerHttpRequest.get("/mem?tag=" + id + hop).header("X-Trace-ID", id);
 			};
-			// A peer on loopback, which the default trust policy trusts, as over real HTTP.
+			// A peer on loopback, which the default trust policy trusts, as over real
+			// HTTP.
 			handler.handle(request.remoteAddress(PEER).build(), new MockServerHttpResponse())
 				.block(Duration.ofSeconds(10));
 			if (i % 1000 == 0) {
@@ -206,7 +210,10 @@ class MemoryBoundsIntegrationTests {
 	private static void overHttp(int port, int count) {
 		WebClient client = WebClient.create("http://127.0.0.1:" + port);
 		Flux.range(0, count)
-			.flatMap((i) -> client.get().uri("/mem?tag=h-{i}", i).header("X-Trace-ID", "h-" + i).retrieve()
+			.flatMap((i) -> client.get()
+				.uri("/mem?tag=h-{i}", i)
+				.header("X-Trace-ID", "h-" + i)
+				.retrieve()
 				.toBodilessEntity(), 64)
 			.blockLast(Duration.ofMinutes(2));
 	}
@@ -227,7 +234,10 @@ class MemoryBoundsIntegrationTests {
 	}
 
 	private static int traceMeters(MeterRegistry registry) {
-		return (int) registry.getMeters().stream().filter((meter) -> meter.getId().getName().startsWith("trace.")).count();
+		return (int) registry.getMeters()
+			.stream()
+			.filter((meter) -> meter.getId().getName().startsWith("trace."))
+			.count();
 	}
 
 	private static double mb(long bytes) {
@@ -268,15 +278,15 @@ class MemoryBoundsIntegrationTests {
 			return new Structures(hops.size(), bounds.getRecentIds(), mostHops, bounds.getMaxHopsPerId(),
 					breakPoints.groups().size(), bounds.getMaxBreakPoints(), breakPoints.linesInDroppedGroups(),
 					context.getBean(TraceMetrics.class).snapshot().size(), countersAfterWarmUp,
-					MemoryBoundsIntegrationTests.traceMeters(registry),
-					traceMetersAfterWarmUp, tagsHoldingAnId, properties.getId().getSources().size());
+					MemoryBoundsIntegrationTests.traceMeters(registry), traceMetersAfterWarmUp, tagsHoldingAnId,
+					properties.getId().getSources().size());
 		}
 
 	}
 
 	/**
-	 * Stdout of the application: parses each request line as it is written and keeps
-	 * only counts. Without the starter the lines are Boot's plain ones and only counted.
+	 * Stdout of the application: parses each request line as it is written and keeps only
+	 * counts. Without the starter the lines are Boot's plain ones and only counted.
 	 */
 	static final class LineSink extends OutputStream {
 

@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * nothing; the record whose listener throws writes all its lines, DEBUG included.
  */
 @SpringBootTest(classes = KafkaSamplingIntegrationTests.App.class,
-		properties = { "spring.main.web-application-type=none", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		properties = { "spring.main.web-application-type=none",
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.kafka.consumer.group-id=sampling-tests", "spring.kafka.consumer.auto-offset-reset=earliest",
 				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false",
 				"trace.sampling.enabled=true", "trace.sampling.capture-debug-on-error=true",
@@ -61,15 +62,16 @@ class KafkaSamplingIntegrationTests {
 		}
 		send("fail-1", "record-fail-1");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.listener.seen).hasSize(21));
-		await().untilAsserted(() -> assertThat(listenerLines(output, "record-fail-1")).extracting((line) -> line.get("message"))
-			.containsExactly("received fail-1", "checking fail-1"));
+		await().untilAsserted(
+				() -> assertThat(listenerLines(output, "record-fail-1")).extracting((line) -> line.get("message"))
+					.containsExactly("received fail-1", "checking fail-1"));
 		assertThat(listenerLines(output, "record-fail-1"))
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_sampling", "error"))
 			.extracting((line) -> line.get("level"))
 			.containsExactly("INFO", "DEBUG");
 		// The error handler's own lines come after, under the record's id.
-		assertThat(JsonLines.parse(output)).anySatisfy((line) -> assertThat(line).containsEntry("trace_id", "record-fail-1")
-			.containsEntry("level", "ERROR"));
+		assertThat(JsonLines.parse(output)).anySatisfy(
+				(line) -> assertThat(line).containsEntry("trace_id", "record-fail-1").containsEntry("level", "ERROR"));
 		for (int i = 0; i < 20; i++) {
 			assertThat(listenerLines(output, "record-ok-" + i)).isEmpty();
 		}
@@ -82,7 +84,8 @@ class KafkaSamplingIntegrationTests {
 	}
 
 	private static List<Map<String, Object>> listenerLines(CapturedOutput output, String traceId) {
-		return JsonLines.parse(output).stream()
+		return JsonLines.parse(output)
+			.stream()
 			.filter((line) -> traceId.equals(line.get("trace_id")) && LISTENER.equals(line.get("logger")))
 			.toList();
 	}

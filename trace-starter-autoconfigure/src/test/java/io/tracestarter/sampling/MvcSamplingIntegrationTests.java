@@ -36,11 +36,16 @@ class MvcSamplingIntegrationTests {
 	void successfulRequestsWriteNothingAndAThrowingOneWritesItsLines(CapturedOutput output) {
 		RestClient client = RestClient.create("http://127.0.0.1:" + this.port);
 		for (int i = 0; i < 20; i++) {
-			String body = client.get().uri("/mvc/hello?tag=ok" + i).header("X-Trace-ID", "mvc-ok-" + i).retrieve()
+			String body = client.get()
+				.uri("/mvc/hello?tag=ok" + i)
+				.header("X-Trace-ID", "mvc-ok-" + i)
+				.retrieve()
 				.body(String.class);
 			assertThat(body).isEqualTo("hello ok" + i);
 		}
-		int status = client.get().uri("/mvc/boom").header("X-Trace-ID", "mvc-boom-1")
+		int status = client.get()
+			.uri("/mvc/boom")
+			.header("X-Trace-ID", "mvc-boom-1")
 			.exchange((request, response) -> response.getStatusCode().value());
 		assertThat(status).isEqualTo(500);
 		await().untilAsserted(() -> assertThat(linesOf(output, "mvc-boom-1"))

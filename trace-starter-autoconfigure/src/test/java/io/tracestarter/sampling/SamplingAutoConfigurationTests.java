@@ -37,7 +37,8 @@ class SamplingAutoConfigurationTests {
 				assertThat(registry.find(SamplingAutoConfiguration.LINES)
 					.tags("rule", "route:/actuator/health/**", "outcome", "dropped")
 					.functionCounter()).isNotNull();
-				assertThat(registry.find(SamplingAutoConfiguration.REQUESTS).tags("outcome", "flushed").functionCounter())
+				assertThat(
+						registry.find(SamplingAutoConfiguration.REQUESTS).tags("outcome", "flushed").functionCounter())
 					.isNotNull();
 			});
 	}

@@ -41,13 +41,14 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = SamplingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "management.tracing.export.otlp.enabled=false",
-				"management.otlp.metrics.export.enabled=false", "management.endpoints.web.exposure.include=tracecontext",
-				"trace.sampling.enabled=true", "trace.sampling.capture-debug-on-error=true",
-				"trace.sampling.rules[0].logger=sampling.noisy", "trace.sampling.rules[0].rate=0",
-				"trace.sampling.rules[1].route=/quiet/**", "trace.sampling.rules[1].rate=0",
-				"trace.sampling.rules[2].name=tenth", "trace.sampling.rules[2].route=/tenth/**",
-				"trace.sampling.rules[2].rate=0.1", "trace.sampling.buffer.max-lines=20",
-				"trace.sampling.buffer.max-requests=2000", "trace.sampling.buffer.max-total-bytes=2MB" })
+				"management.otlp.metrics.export.enabled=false",
+				"management.endpoints.web.exposure.include=tracecontext", "trace.sampling.enabled=true",
+				"trace.sampling.capture-debug-on-error=true", "trace.sampling.rules[0].logger=sampling.noisy",
+				"trace.sampling.rules[0].rate=0", "trace.sampling.rules[1].route=/quiet/**",
+				"trace.sampling.rules[1].rate=0", "trace.sampling.rules[2].name=tenth",
+				"trace.sampling.rules[2].route=/tenth/**", "trace.sampling.rules[2].rate=0.1",
+				"trace.sampling.buffer.max-lines=20", "trace.sampling.buffer.max-requests=2000",
+				"trace.sampling.buffer.max-total-bytes=2MB" })
 @ExtendWith(OutputCaptureExtension.class)
 class SamplingIntegrationTests {
 
@@ -64,7 +65,9 @@ class SamplingIntegrationTests {
 	}
 
 	private HttpStatusCode get(String uri, String traceId) {
-		return client().get().uri(uri).header("X-Trace-ID", traceId)
+		return client().get()
+			.uri(uri)
+			.header("X-Trace-ID", traceId)
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
 			.block(Duration.ofSeconds(10));
 	}
@@ -75,8 +78,9 @@ class SamplingIntegrationTests {
 			assertThat(get("/quiet/ok?tag=quiet" + i, "quiet-" + i).value()).isEqualTo(200);
 		}
 		assertThat(get("/quiet/throw?tag=thrown", "thrown-1").value()).isEqualTo(500);
-		await().untilAsserted(() -> assertThat(handlerLines(output, "thrown-1")).extracting((line) -> line.get("message"))
-			.contains("thrown step 1", "thrown debug", "thrown step 2"));
+		await()
+			.untilAsserted(() -> assertThat(handlerLines(output, "thrown-1")).extracting((line) -> line.get("message"))
+				.contains("thrown step 1", "thrown debug", "thrown step 2"));
 		List<Map<String, Object>> held = handlerLines(output, "thrown-1").stream()
 			.filter((line) -> "error".equals(line.get("trace_sampling")))
 			.toList();
@@ -89,9 +93,9 @@ class SamplingIntegrationTests {
 		// Boot's own line about the failure is an ERROR line: written as it came.
 		assertThat(linesOf(output, "thrown-1")).anySatisfy((line) -> assertThat(line).containsEntry("level", "ERROR"));
 		// The framework's DEBUG lines of the request were captured too.
-		assertThat(linesOf(output, "thrown-1"))
-			.anySatisfy((line) -> assertThat(line).containsEntry("level", "DEBUG").containsEntry("trace_sampling", "error")
-				.doesNotContainEntry("logger", HANDLERS));
+		assertThat(linesOf(output, "thrown-1")).anySatisfy((line) -> assertThat(line).containsEntry("level", "DEBUG")
+			.containsEntry("trace_sampling", "error")
+			.doesNotContainEntry("logger", HANDLERS));
 		for (int i = 0; i < 100; i++) {
 			assertThat(linesOf(output, "quiet-" + i)).isEmpty();
 		}
@@ -106,8 +110,9 @@ class SamplingIntegrationTests {
 	@Test
 	void aFiveHundredResponseIsAFailureToo(CapturedOutput output) {
 		assertThat(get("/quiet/status?tag=unavailable", "status-1").value()).isEqualTo(503);
-		await().untilAsserted(() -> assertThat(handlerLines(output, "status-1")).extracting((line) -> line.get("message"))
-			.containsExactly("unavailable step 1", "unavailable step 2"));
+		await()
+			.untilAsserted(() -> assertThat(handlerLines(output, "status-1")).extracting((line) -> line.get("message"))
+				.containsExactly("unavailable step 1", "unavailable step 2"));
 		assertThat(handlerLines(output, "status-1"))
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_sampling", "error"));
 	}
@@ -127,12 +132,16 @@ class SamplingIntegrationTests {
 		await().untilAsserted(() -> assertThat(linesOf(output, "long-1"))
 			.anySatisfy((line) -> assertThat(line).containsEntry("trace_sampling", "overflow")));
 		List<Map<String, Object>> lines = linesOf(output, "long-1");
-		List<Map<String, Object>> held = lines.stream().filter((line) -> "error".equals(line.get("trace_sampling"))).toList();
+		List<Map<String, Object>> held = lines.stream()
+			.filter((line) -> "error".equals(line.get("trace_sampling")))
+			.toList();
 		// max-lines is 20: the first 20 lines of the request (the framework's DEBUG lines
 		// among them), then the marker with the count of the rest.
 		assertThat(held).hasSize(20);
-		List<Object> handler = held.stream().filter((line) -> HANDLERS.equals(line.get("logger")))
-			.map((line) -> line.get("message")).toList();
+		List<Object> handler = held.stream()
+			.filter((line) -> HANDLERS.equals(line.get("logger")))
+			.map((line) -> line.get("message"))
+			.toList();
 		assertThat(handler).hasSizeGreaterThanOrEqualTo(15)
 			.isEqualTo(IntStream.range(0, handler.size()).mapToObj((i) -> "long line " + i).toList());
 		assertThat(lines.stream().filter((line) -> "overflow".equals(line.get("trace_sampling")))).singleElement()
@@ -145,8 +154,10 @@ class SamplingIntegrationTests {
 	@Test
 	void aLoggerRuleDropsItsLinesWhereverTheyAre(CapturedOutput output) {
 		assertThat(get("/open/ok?tag=open", "open-1").value()).isEqualTo(200);
-		// Held lines of sampled-out requests count as dropped when their request ends, which
-		// can be just after the client has its answer: wait until no earlier request is open.
+		// Held lines of sampled-out requests count as dropped when their request ends,
+		// which
+		// can be just after the client has its answer: wait until no earlier request is
+		// open.
 		await().until(() -> this.requests.size() == 0);
 		long droppedBefore = this.requests.rules().all().get(0).counters().dropped();
 		assertThat(get("/open/ok?tag=open-again", "open-2").value()).isEqualTo(200);
@@ -180,13 +191,17 @@ class SamplingIntegrationTests {
 
 	private Set<String> keptIds(CapturedOutput output, List<String> ids, String run) {
 		Flux.fromIterable(ids)
-			.flatMap((id) -> client().get().uri("/tenth/ok?tag={tag}", run + "-" + id).header("X-Trace-ID", id)
-				.retrieve().toBodilessEntity(), 16)
+			.flatMap((id) -> client().get()
+				.uri("/tenth/ok?tag={tag}", run + "-" + id)
+				.header("X-Trace-ID", id)
+				.retrieve()
+				.toBodilessEntity(), 16)
 			.then()
 			.block(Duration.ofSeconds(120));
 		// Every request has answered; its step 2 line, if kept, was written before.
 		Set<String> idSet = new HashSet<>(ids);
-		return JsonLines.parse(output).stream()
+		return JsonLines.parse(output)
+			.stream()
 			.filter((line) -> (run + "-" + line.get("trace_id") + " step 2").equals(line.get("message")))
 			.map((line) -> (String) line.get("trace_id"))
 			.filter(idSet::contains)
@@ -205,7 +220,8 @@ class SamplingIntegrationTests {
 		assertThat(buffers.requests()).isEqualTo(2000);
 		assertThat(buffers.bytes()).isLessThanOrEqualTo(2L * 1024 * 1024);
 		assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("load "))).isEmpty();
-		// The other 8,000 find the buffers full: they are not sampled, their lines written.
+		// The other 8,000 find the buffers full: they are not sampled, their lines
+		// written.
 		openRequests(open, 2000, 10_000);
 		assertThat(this.requests.size()).isEqualTo(2000);
 		assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("load "))).hasSize(8000 * 5);

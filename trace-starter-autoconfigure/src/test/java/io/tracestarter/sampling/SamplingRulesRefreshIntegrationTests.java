@@ -52,7 +52,8 @@ class SamplingRulesRefreshIntegrationTests {
 		assertThat(JsonLines.withMessage(output, "probe before-refresh"::equals)).isEmpty();
 		assertThat(JsonLines.withMessage(output, "probe after-refresh"::equals)).singleElement()
 			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "after-refresh"));
-		assertThat(this.requests.rules().all()).singleElement().satisfies((rule) -> assertThat(rule.rate()).isEqualTo(1.0));
+		assertThat(this.requests.rules().all()).singleElement()
+			.satisfies((rule) -> assertThat(rule.rate()).isEqualTo(1.0));
 	}
 
 	@Test

@@ -24,9 +24,17 @@ class TrustPoliciesIntegrationTests {
 
 	static String echoedId(int port, String traceId) {
 		HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build()
-			.get().uri("http://127.0.0.1:" + port + "/plain").header("X-Trace-ID", traceId)
-			.retrieve().toBodilessEntity().block(Duration.ofSeconds(10)).getHeaders().getFirst("X-Trace-ID");
+		return WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.build()
+			.get()
+			.uri("http://127.0.0.1:" + port + "/plain")
+			.header("X-Trace-ID", traceId)
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10))
+			.getHeaders()
+			.getFirst("X-Trace-ID");
 	}
 
 	@Nested

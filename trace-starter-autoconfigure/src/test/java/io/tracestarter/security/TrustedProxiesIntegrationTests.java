@@ -67,7 +67,8 @@ class TrustedProxiesIntegrationTests {
 
 	private WebClient clientFrom(String localAddress) {
 		HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+		return WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build();
 	}
@@ -96,7 +97,8 @@ class TrustedProxiesIntegrationTests {
 		assertThat(response.getHeaders().containsHeader("X-Trace-ID")).isFalse();
 		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "untrusted") - before).isEqualTo(1);
 		await().untilAsserted(() -> {
-			var link = JsonLines.withMessage(output, (message) -> message.startsWith("Inbound trace id from an untrusted"));
+			var link = JsonLines.withMessage(output,
+					(message) -> message.startsWith("Inbound trace id from an untrusted"));
 			assertThat(link).anySatisfy((line) -> {
 				assertThat(line).containsEntry("trace_id_inbound", "customer-ref-1");
 				assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}");
@@ -141,7 +143,8 @@ class TrustedProxiesIntegrationTests {
 	void oneIdReusedTenThousandTimesAndManyDistinctIdsStayWithinBounds() {
 		WebClient client = clientFrom("127.0.0.1");
 		Flux.range(0, 10_000)
-			.flatMap((i) -> client.get().uri("/plain").header("X-Trace-ID", "reused-id").retrieve().toBodilessEntity(), 64)
+			.flatMap((i) -> client.get().uri("/plain").header("X-Trace-ID", "reused-id").retrieve().toBodilessEntity(),
+					64)
 			.blockLast(Duration.ofSeconds(120));
 		RecentTraceHops.Hops reused = this.hops.hops("reused-id");
 		assertThat(reused.hops()).hasSize(64);
@@ -160,7 +163,9 @@ class TrustedProxiesIntegrationTests {
 		// No metric tag ever carries an id.
 		for (Meter meter : this.meterRegistry.getMeters()) {
 			for (Tag tag : meter.getId().getTags()) {
-				assertThat(tag.getValue()).doesNotContain("abuse-").doesNotContain("reused-id").doesNotContain("customer-ref");
+				assertThat(tag.getValue()).doesNotContain("abuse-")
+					.doesNotContain("reused-id")
+					.doesNotContain("customer-ref");
 			}
 		}
 	}

@@ -44,7 +44,10 @@ final class AppProcess implements AutoCloseable {
 		this.startedAt = startedAt;
 	}
 
-	/** Starts the variant; with {@code append} the log is opened so that the driver can truncate it. */
+	/**
+	 * Starts the variant; with {@code append} the log is opened so that the driver can
+	 * truncate it.
+	 */
 	static AppProcess start(Variant variant, Path moduleDir, Path log, boolean append) throws IOException {
 		Path target = moduleDir.resolve("target");
 		Path classpathFile = target.resolve("end-to-end").resolve(variant.classpathFile);
@@ -62,7 +65,8 @@ final class AppProcess implements AutoCloseable {
 		command.addAll(variant.arguments);
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+			.redirectOutput(
+					append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
 		long startedAt = System.nanoTime();
 		return new AppProcess(variant, port, log, builder.start(), startedAt);
 	}

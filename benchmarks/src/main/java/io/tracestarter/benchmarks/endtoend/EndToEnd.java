@@ -235,7 +235,9 @@ public final class EndToEnd {
 		return results;
 	}
 
-	/** Ratios and differences are taken round by round (launch by launch), then averaged. */
+	/**
+	 * Ratios and differences are taken round by round (launch by launch), then averaged.
+	 */
 	private record Comparison(String label, Variant variant, Variant baseline) {
 	}
 

@@ -37,7 +37,8 @@ final class LoadClient {
 		Runnable sender = () -> {
 			while (remaining.getAndDecrement() > 0) {
 				try {
-					HttpResponse<String> response = this.client.send(this.request, HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> response = this.client.send(this.request,
+							HttpResponse.BodyHandlers.ofString());
 					if (response.statusCode() != 200 || !response.body().equals("ok")) {
 						failures.incrementAndGet();
 					}

@@ -40,8 +40,11 @@ final class Report {
 				settings.get("rounds"), settings.get("launches"), settings.get("warmupLaunches")));
 		md.append("| variant | setup |\n|---|---|\n");
 		for (Map.Entry<String, JsonElement> variant : variants.entrySet()) {
-			md.append("| ").append(variant.getKey()).append(" | ")
-				.append(text(variant.getValue().getAsJsonObject(), "description")).append(" |\n");
+			md.append("| ")
+				.append(variant.getKey())
+				.append(" | ")
+				.append(text(variant.getValue().getAsJsonObject(), "description"))
+				.append(" |\n");
 		}
 		md.append("\n## Per variant\n\n");
 		md.append("| variant | throughput (req/s) | CPU per request (us) | allocation per request (B) "

@@ -44,7 +44,8 @@ enum Variant {
 		static final List<String> AUTOMATIC = List.of("--logging.structured.format.console=ecs",
 				"--spring.reactor.context-propagation=auto");
 
-		// Boot's default sampling (10%) is kept: ids reach the MDC for every request anyway.
+		// Boot's default sampling (10%) is kept: ids reach the MDC for every request
+		// anyway.
 		static final List<String> MICROMETER = List.of("--logging.structured.format.console=ecs",
 				"--spring.reactor.context-propagation=auto", "--bench.context-propagating-task-decorator=true");
 

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bytes allocated so far by the app's live threads, read by the driver before and after
- * a round. Java 17 has no total over all threads, so this sums them; the app's threads
+ * Bytes allocated so far by the app's live threads, read by the driver before and after a
+ * round. Java 17 has no total over all threads, so this sums them; the app's threads
  * (event loops, workers, timers) live through a round, so the difference is the round's.
  */
 @RestController

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * One request writes three log lines on three threads: the event loop, a
- * bounded-elastic worker and the parallel scheduler that runs the timer.
+ * One request writes three log lines on three threads: the event loop, a bounded-elastic
+ * worker and the parallel scheduler that runs the timer.
  */
 @RestController
 class WorkController {
@@ -25,17 +25,13 @@ class WorkController {
 	@GetMapping("/work")
 	Mono<String> work() {
 		logger.info(MARKER + "request received");
-		return Mono.just("ok")
-			.publishOn(Schedulers.boundedElastic())
-			.map((body) -> {
-				logger.info(MARKER + "prepared on a worker");
-				return body;
-			})
-			.delayUntil((body) -> Mono.delay(Duration.ZERO))
-			.map((body) -> {
-				logger.info(MARKER + "answered after a timer");
-				return body;
-			});
+		return Mono.just("ok").publishOn(Schedulers.boundedElastic()).map((body) -> {
+			logger.info(MARKER + "prepared on a worker");
+			return body;
+		}).delayUntil((body) -> Mono.delay(Duration.ZERO)).map((body) -> {
+			logger.info(MARKER + "answered after a timer");
+			return body;
+		});
 	}
 
 }
