@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.tracestarter.benchmarks;
 
 import java.io.IOException;
@@ -19,18 +35,6 @@ import com.google.gson.JsonParser;
  * benchmark found in several files keeps the figure of the last file.
  */
 final class JmhFigures {
-
-	/**
-	 * Time per operation with JMH's error (99.9% interval half-width), and bytes per
-	 * operation.
-	 */
-	record Figure(double nanos, double error, double bytes, String source) {
-
-		Interval time() {
-			return Interval.of(this.nanos, this.error);
-		}
-
-	}
 
 	private final Map<String, Figure> figures = new HashMap<>();
 
@@ -80,6 +84,18 @@ final class JmhFigures {
 
 	boolean isEmpty() {
 		return this.figures.isEmpty();
+	}
+
+	/**
+	 * Time per operation with JMH's error (99.9% interval half-width), and bytes per
+	 * operation.
+	 */
+	record Figure(double nanos, double error, double bytes, String source) {
+
+		Interval time() {
+			return Interval.of(this.nanos, this.error);
+		}
+
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.tracestarter.benchmarks;
 
 import java.io.IOException;
@@ -22,23 +38,6 @@ import io.tracestarter.benchmarks.endtoend.EndToEnd;
  * is shown as not measured.
  */
 final class Summary {
-
-	/** One goal's comparison: "at most" or "at least" {@code goal}. */
-	record Check(String name, Interval measured, String unit, boolean atMost, double goal) {
-
-		/** yes / no, and whether the interval reaches to the other side of the goal. */
-		String verdict() {
-			boolean met = this.atMost ? this.measured.value() <= this.goal : this.measured.value() >= this.goal;
-			double far = met ? (this.atMost ? this.measured.high() : this.measured.low())
-					: (this.atMost ? this.measured.low() : this.measured.high());
-			boolean crosses = !Double.isNaN(far) && (this.atMost ? far <= this.goal : far >= this.goal) != met;
-			return (met ? "yes" : "no") + (crosses ? " (interval crosses the goal)" : "");
-		}
-
-	}
-
-	record Row(String what, String goal, String measured, String met, String from, List<Check> checks) {
-	}
 
 	private final JsonObject endToEnd;
 
@@ -249,10 +248,6 @@ final class Summary {
 		return new Row(what, goal, measured.toString(), met, String.join(", ", sources), checks);
 	}
 
-	/** A check and the figures it was made from. */
-	private record Part(Check check, List<JmhFigures.Figure> figures) {
-	}
-
 	private Part kafkaPerRecord() {
 		JmhFigures.Figure send = figure("KafkaLayerBenchmark.sendWithInterceptor");
 		JmhFigures.Figure sendPlain = figure("KafkaLayerBenchmark.sendWithoutInterceptor");
@@ -374,6 +369,27 @@ final class Summary {
 			}
 		}
 		return md.toString();
+	}
+
+	/** One goal's comparison: "at most" or "at least" {@code goal}. */
+	record Check(String name, Interval measured, String unit, boolean atMost, double goal) {
+
+		/** yes / no, and whether the interval reaches to the other side of the goal. */
+		String verdict() {
+			boolean met = this.atMost ? this.measured.value() <= this.goal : this.measured.value() >= this.goal;
+			double far = met ? (this.atMost ? this.measured.high() : this.measured.low())
+					: (this.atMost ? this.measured.low() : this.measured.high());
+			boolean crosses = !Double.isNaN(far) && (this.atMost ? far <= this.goal : far >= this.goal) != met;
+			return (met ? "yes" : "no") + (crosses ? " (interval crosses the goal)" : "");
+		}
+
+	}
+
+	record Row(String what, String goal, String measured, String met, String from, List<Check> checks) {
+	}
+
+	/** A check and the figures it was made from. */
+	private record Part(Check check, List<JmhFigures.Figure> figures) {
 	}
 
 }

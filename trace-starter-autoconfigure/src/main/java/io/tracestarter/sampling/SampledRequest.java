@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.tracestarter.sampling;
 
 import java.time.Instant;
@@ -14,22 +30,6 @@ import org.jspecify.annotations.Nullable;
  * monitor; a line's writer waits only for lines of the same request.
  */
 final class SampledRequest {
-
-	enum State {
-
-		/** Sampled-out lines wait in the buffer. */
-		BUFFERING,
-
-		/** The request failed: the buffer was written, further lines are written. */
-		FAILED,
-
-		/** Ended or expired: no longer in the registry. */
-		ENDED
-
-	}
-
-	record Held(ILoggingEvent event, SamplingRule rule, int bytes) {
-	}
 
 	final String traceId;
 
@@ -68,6 +68,22 @@ final class SampledRequest {
 
 	@Nullable SamplingRule ruleFor(String loggerName) {
 		return this.rules.forLine(loggerName, this.requestRule);
+	}
+
+	enum State {
+
+		/** Sampled-out lines wait in the buffer. */
+		BUFFERING,
+
+		/** The request failed: the buffer was written, further lines are written. */
+		FAILED,
+
+		/** Ended or expired: no longer in the registry. */
+		ENDED
+
+	}
+
+	record Held(ILoggingEvent event, SamplingRule rule, int bytes) {
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.tracestarter.sampling;
 
 import java.time.Instant;
@@ -39,19 +55,6 @@ final class SampledRequests implements RequestSampling {
 
 	private volatile Consumer<ILoggingEvent> writer = (event) -> {
 	};
-
-	record Limits(int maxLines, long maxBytes, long maxTotalBytes, int maxRequests, long maxAgeNanos) {
-
-		static Limits of(TraceProperties.Sampling.Buffer buffer) {
-			return new Limits(buffer.getMaxLines(), buffer.getMaxBytes().toBytes(), buffer.getMaxTotalBytes().toBytes(),
-					buffer.getMaxRequests(), buffer.getMaxAge().toNanos());
-		}
-
-		long sweepIntervalNanos() {
-			return Math.max(10_000_000L, Math.min(1_000_000_000L, this.maxAgeNanos / 4));
-		}
-
-	}
 
 	SampledRequests(SamplingRules rules, Limits limits, SamplingCounters counters, LongSupplier nanoTime) {
 		this.rules = rules;
@@ -255,6 +258,19 @@ final class SampledRequests implements RequestSampling {
 		}
 		this.requests.remove(request.traceId, request);
 		this.counters.requestsExpired.increment();
+	}
+
+	record Limits(int maxLines, long maxBytes, long maxTotalBytes, int maxRequests, long maxAgeNanos) {
+
+		static Limits of(TraceProperties.Sampling.Buffer buffer) {
+			return new Limits(buffer.getMaxLines(), buffer.getMaxBytes().toBytes(), buffer.getMaxTotalBytes().toBytes(),
+					buffer.getMaxRequests(), buffer.getMaxAge().toNanos());
+		}
+
+		long sweepIntervalNanos() {
+			return Math.max(10_000_000L, Math.min(1_000_000_000L, this.maxAgeNanos / 4));
+		}
+
 	}
 
 	/** One layer's part in a request; ends it once. */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.tracestarter.http;
 
 import java.time.Duration;
@@ -16,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.tracestarter.http.WebFluxTraceIntegrationTests.hopLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +62,7 @@ class WebFluxWithoutTracingIntegrationTests {
 			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10));
 		assertThat(body).isEqualTo("abc123 null");
-		await().untilAsserted(() -> assertThat(hopLines(output, "bare")).hasSize(7)
+		await().untilAsserted(() -> assertThat(WebFluxTraceIntegrationTests.hopLines(output, "bare")).hasSize(7)
 			.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "abc123").doesNotContainKey("span_id")));
 	}
 
@@ -66,7 +81,7 @@ class WebFluxWithoutTracingIntegrationTests {
 			assertThat(id).matches("[0-9a-f]{32}");
 			ids.add(id);
 			String tag = "gen" + i;
-			await().untilAsserted(() -> assertThat(hopLines(output, tag)).hasSize(7)
+			await().untilAsserted(() -> assertThat(WebFluxTraceIntegrationTests.hopLines(output, tag)).hasSize(7)
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", id)));
 		}
 		assertThat(ids).hasSize(20);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.tracestarter.benchmarks.endtoend;
 
 import java.io.IOException;
@@ -24,22 +40,6 @@ import com.google.gson.JsonObject;
  */
 public final class EndToEnd {
 
-	/**
-	 * How much to measure. {@code requests} is per variant and round.
-	 */
-	public record Settings(int warmupRounds, int rounds, int requests, int concurrency, int warmupLaunches,
-			int launches) {
-
-		public static Settings full() {
-			return new Settings(6, 10, 60_000, 32, 1, 16);
-		}
-
-		public static Settings quick() {
-			return new Settings(1, 2, 2_000, 32, 0, 2);
-		}
-
-	}
-
 	private static final Gson gson = new GsonBuilder().setPrettyPrinting()
 		.disableHtmlEscaping()
 		.serializeSpecialFloatingPointValues()
@@ -64,37 +64,6 @@ public final class EndToEnd {
 		for (Variant variant : VARIANTS) {
 			this.series.put(variant, new Series(settings));
 		}
-	}
-
-	/** Per variant: one value per measured round or launch. */
-	private static final class Series {
-
-		final double[] throughput;
-
-		final double[] cpuMicros;
-
-		final double[] allocatedBytes;
-
-		final int[] failures;
-
-		final int[] positions;
-
-		final double[] startupMillis;
-
-		final double[] bootSeconds;
-
-		final LogCheck lines = new LogCheck();
-
-		Series(Settings settings) {
-			this.throughput = new double[settings.rounds()];
-			this.cpuMicros = new double[settings.rounds()];
-			this.allocatedBytes = new double[settings.rounds()];
-			this.failures = new int[settings.rounds()];
-			this.positions = new int[settings.rounds()];
-			this.startupMillis = new double[settings.launches()];
-			this.bootSeconds = new double[settings.launches()];
-		}
-
 	}
 
 	/** Runs both parts and writes their results into {@code outDir}. */
@@ -235,12 +204,6 @@ public final class EndToEnd {
 		return results;
 	}
 
-	/**
-	 * Ratios and differences are taken round by round (launch by launch), then averaged.
-	 */
-	private record Comparison(String label, Variant variant, Variant baseline) {
-	}
-
 	private static final List<Comparison> COMPARISONS = List.of(new Comparison("S/N", Variant.S, Variant.N),
 			new Comparison("S/M", Variant.S, Variant.M), new Comparison("(S+M)/M", Variant.SM, Variant.M),
 			new Comparison("M/N", Variant.M, Variant.N), new Comparison("(N+A)/N", Variant.NA, Variant.N),
@@ -290,6 +253,59 @@ public final class EndToEnd {
 		catch (IOException ex) {
 			return "unknown";
 		}
+	}
+
+	/**
+	 * How much to measure. {@code requests} is per variant and round.
+	 */
+	public record Settings(int warmupRounds, int rounds, int requests, int concurrency, int warmupLaunches,
+			int launches) {
+
+		public static Settings full() {
+			return new Settings(6, 10, 60_000, 32, 1, 16);
+		}
+
+		public static Settings quick() {
+			return new Settings(1, 2, 2_000, 32, 0, 2);
+		}
+
+	}
+
+	/** Per variant: one value per measured round or launch. */
+	private static final class Series {
+
+		final double[] throughput;
+
+		final double[] cpuMicros;
+
+		final double[] allocatedBytes;
+
+		final int[] failures;
+
+		final int[] positions;
+
+		final double[] startupMillis;
+
+		final double[] bootSeconds;
+
+		final LogCheck lines = new LogCheck();
+
+		Series(Settings settings) {
+			this.throughput = new double[settings.rounds()];
+			this.cpuMicros = new double[settings.rounds()];
+			this.allocatedBytes = new double[settings.rounds()];
+			this.failures = new int[settings.rounds()];
+			this.positions = new int[settings.rounds()];
+			this.startupMillis = new double[settings.launches()];
+			this.bootSeconds = new double[settings.launches()];
+		}
+
+	}
+
+	/**
+	 * Ratios and differences are taken round by round (launch by launch), then averaged.
+	 */
+	private record Comparison(String label, Variant variant, Variant baseline) {
 	}
 
 }
