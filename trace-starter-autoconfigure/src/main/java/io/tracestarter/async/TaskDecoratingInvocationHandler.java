@@ -42,7 +42,7 @@ final class TaskDecoratingInvocationHandler implements InvocationHandler {
 	}
 
 	@Override
-	public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
 		if (args != null) {
 			for (int i = 0; i < args.length; i++) {
 				args[i] = decorate(args[i]);

@@ -23,6 +23,8 @@ import java.util.List;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -587,71 +589,71 @@ public class TraceProperties {
 			 * Name in metrics and the actuator endpoint; derived from the pattern when
 			 * not set.
 			 */
-			private String name;
+			private @Nullable String name;
 
 			/**
 			 * HTTP request path pattern, Ant style, for example /actuator/health/**.
 			 */
-			private String route;
+			private @Nullable String route;
 
 			/**
 			 * gRPC full method name, '*' as a wildcard, for example
 			 * grpc.health.v1.Health/*.
 			 */
-			private String grpcMethod;
+			private @Nullable String grpcMethod;
 
 			/**
 			 * Kafka topic, '*' as a wildcard.
 			 */
-			private String kafkaTopic;
+			private @Nullable String kafkaTopic;
 
 			/**
 			 * Logger name: the logger and its children; '*' as a wildcard.
 			 */
-			private String logger;
+			private @Nullable String logger;
 
 			/**
 			 * Share of trace ids whose lines are kept, from 0 (none) to 1 (all).
 			 */
 			private double rate = 1.0;
 
-			public String getName() {
+			public @Nullable String getName() {
 				return this.name;
 			}
 
-			public void setName(String name) {
+			public void setName(@Nullable String name) {
 				this.name = name;
 			}
 
-			public String getRoute() {
+			public @Nullable String getRoute() {
 				return this.route;
 			}
 
-			public void setRoute(String route) {
+			public void setRoute(@Nullable String route) {
 				this.route = route;
 			}
 
-			public String getGrpcMethod() {
+			public @Nullable String getGrpcMethod() {
 				return this.grpcMethod;
 			}
 
-			public void setGrpcMethod(String grpcMethod) {
+			public void setGrpcMethod(@Nullable String grpcMethod) {
 				this.grpcMethod = grpcMethod;
 			}
 
-			public String getKafkaTopic() {
+			public @Nullable String getKafkaTopic() {
 				return this.kafkaTopic;
 			}
 
-			public void setKafkaTopic(String kafkaTopic) {
+			public void setKafkaTopic(@Nullable String kafkaTopic) {
 				this.kafkaTopic = kafkaTopic;
 			}
 
-			public String getLogger() {
+			public @Nullable String getLogger() {
 				return this.logger;
 			}
 
-			public void setLogger(String logger) {
+			public void setLogger(@Nullable String logger) {
 				this.logger = logger;
 			}
 

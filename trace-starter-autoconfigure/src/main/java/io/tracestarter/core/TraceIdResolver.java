@@ -138,7 +138,7 @@ public final class TraceIdResolver {
 
 	/**
 	 * Make a new id with the configured generator, without counting it; for a fallback
-	 * passed to {@link #resolve(String, Function, Supplier, boolean)}.
+	 * passed to {@link #resolve(String, Function, Supplier, BooleanSupplier)}.
 	 * @return the id
 	 */
 	public String newId() {

@@ -57,7 +57,7 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 		if (!AnnotatedElementUtils.hasAnnotation(invocation.getMethod(), KafkaListener.class)) {
 			return invocation.proceed();
 		}
-		Object[] arguments = invocation.getArguments();
+		@Nullable Object[] arguments = invocation.getArguments();
 		List<TracedList<?>> traced = new ArrayList<>();
 		for (int i = 0; i < arguments.length; i++) {
 			arguments[i] = trace(arguments[i], traced);

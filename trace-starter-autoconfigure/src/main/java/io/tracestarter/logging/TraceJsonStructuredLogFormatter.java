@@ -65,7 +65,7 @@ public class TraceJsonStructuredLogFormatter extends JsonWriterStructuredLogForm
 		Binder binder = Binder.get(environment);
 		TraceProperties.Logging logging = binder.bind("trace.logging", TraceProperties.Logging.class)
 			.orElseGet(TraceProperties.Logging::new);
-		boolean k8sEnabled = binder.bind("trace.k8s.enabled", Boolean.class).orElse(true);
+		boolean k8sEnabled = !Boolean.FALSE.equals(binder.bind("trace.k8s.enabled", Boolean.class).orElse(null));
 		FieldLimiter limiter = new FieldLimiter(logging.getMaxFieldLength(), TruncationCounter.shared());
 		String fallbackTraceId = FallbackTraceId.of(environment);
 		members.add("@timestamp", ILoggingEvent::getInstant);

@@ -107,7 +107,7 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		return false;
 	}
 
-	private static String traceId(ILoggingEvent event) {
+	private static @Nullable String traceId(ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc == null || mdc.isEmpty()) {
 			return null;

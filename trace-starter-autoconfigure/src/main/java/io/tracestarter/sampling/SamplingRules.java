@@ -83,7 +83,8 @@ final class SamplingRules {
 			}
 			Target target = targets.get(0);
 			String pattern = patterns.get(0).trim();
-			String name = StringUtils.hasText(rule.getName()) ? rule.getName().trim()
+			String configuredName = rule.getName();
+			String name = StringUtils.hasText(configuredName) ? configuredName.trim()
 					: target.propertyName() + ":" + pattern;
 			if (!names.add(name)) {
 				throw new InvalidConfigurationPropertyValueException(prefix + "name", name,
