@@ -22,7 +22,6 @@ import java.util.List;
 
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
