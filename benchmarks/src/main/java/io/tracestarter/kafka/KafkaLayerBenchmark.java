@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdGenerator;
@@ -29,7 +30,6 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.sampling.RequestSampling;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -18,10 +18,10 @@ package io.tracestarter.grpc;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.sampling.RequestSampling;
 import net.devh.boot.grpc.client.interceptor.GrpcGlobalClientInterceptor;
 import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
 

@@ -22,14 +22,14 @@ import java.net.UnknownHostException;
 
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.RequestSampling;
+import io.tracestarter.core.RequestSampling.Kind;
+import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
 import io.tracestarter.core.UntrustedInboundLog;
-import io.tracestarter.sampling.RequestSampling;
-import io.tracestarter.sampling.RequestSampling.Kind;
-import io.tracestarter.sampling.RequestSampling.Request;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -53,7 +53,7 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 	}
 
 	@Override
-	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+	public Object invoke(MethodInvocation invocation) throws Throwable {
 		if (!AnnotatedElementUtils.hasAnnotation(invocation.getMethod(), KafkaListener.class)) {
 			return invocation.proceed();
 		}

@@ -18,10 +18,10 @@ package io.tracestarter.kafka;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.sampling.RequestSampling;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

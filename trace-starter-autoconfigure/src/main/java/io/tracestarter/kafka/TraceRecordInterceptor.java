@@ -16,11 +16,11 @@
 
 package io.tracestarter.kafka;
 
+import io.tracestarter.core.RequestSampling;
+import io.tracestarter.core.RequestSampling.Kind;
+import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.sampling.RequestSampling;
-import io.tracestarter.sampling.RequestSampling.Kind;
-import io.tracestarter.sampling.RequestSampling.Request;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;

@@ -27,6 +27,7 @@ import java.util.function.LongSupplier;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.sampling.SampledRequest.Held;
 import io.tracestarter.sampling.SampledRequest.State;
 import org.jspecify.annotations.Nullable;

@@ -18,7 +18,7 @@ package io.tracestarter.sampling;
 
 import java.util.Locale;
 
-import io.tracestarter.sampling.RequestSampling.Kind;
+import io.tracestarter.core.RequestSampling.Kind;
 
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.PatternMatchUtils;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.tracestarter.autoconfigure.TraceProperties;
-import io.tracestarter.sampling.RequestSampling.Kind;
+import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.sampling.SamplingRule.Target;
 import org.jspecify.annotations.Nullable;
 

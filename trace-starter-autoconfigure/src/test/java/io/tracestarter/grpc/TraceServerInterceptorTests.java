@@ -27,13 +27,13 @@ import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.sampling.RequestSampling;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

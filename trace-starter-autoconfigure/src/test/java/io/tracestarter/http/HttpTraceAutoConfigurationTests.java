@@ -18,8 +18,8 @@ package io.tracestarter.http;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
-import io.tracestarter.sampling.RequestSampling;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
 

@@ -29,9 +29,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.tracestarter.JsonLines;
+import io.tracestarter.core.RequestSampling.Kind;
+import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.sampling.RequestSampling.Kind;
-import io.tracestarter.sampling.RequestSampling.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;

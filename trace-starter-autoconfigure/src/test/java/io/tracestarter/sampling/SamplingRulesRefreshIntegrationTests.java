@@ -22,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tracestarter.JsonLines;
+import io.tracestarter.core.RequestSampling.Kind;
+import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.sampling.RequestSampling.Kind;
-import io.tracestarter.sampling.RequestSampling.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

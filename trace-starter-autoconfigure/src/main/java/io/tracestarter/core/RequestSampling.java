@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.sampling;
+package io.tracestarter.core;
 
 /**
  * What the inbound layers tell log sampling: a request, call or record with a trace id
