@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.aopalliance.intercept.MethodInterceptor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -56,6 +58,10 @@ import org.springframework.util.ReflectionUtils;
  * concrete class of some other kind is left alone: a proxy could not stand in for it.
  */
 final class TraceExecutorBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware {
+
+	static final String TASK_DECORATOR_FIELD = "taskDecorator";
+
+	private static final Log logger = LogFactory.getLog(TraceExecutorBeanPostProcessor.class);
 
 	/** Declared bean types the proxy can stand in for. */
 	private static final Set<Class<?>> PROXYABLE_TYPES = Set.of(Executor.class, ExecutorService.class,
@@ -128,13 +134,15 @@ final class TraceExecutorBeanPostProcessor implements BeanPostProcessor, BeanFac
 	}
 
 	private void addDecorator(Object executor) {
-		// Spring's executors have a setter but no getter for the decorator; read the
-		// field so the user's own decorator keeps running beside ours.
-		Field field = ReflectionUtils.findField(executor.getClass(), "taskDecorator", TaskDecorator.class);
+		Field field = taskDecoratorField(executor.getClass());
 		TaskDecorator existing = null;
 		if (field != null) {
 			ReflectionUtils.makeAccessible(field);
 			existing = (TaskDecorator) ReflectionUtils.getField(field, executor);
+		}
+		else {
+			logger.warn(executor.getClass().getName() + " has no field " + TASK_DECORATOR_FIELD
+					+ " any more: a task decorator set on it before the starter's is replaced");
 		}
 		TraceTaskDecorator trace = this.decorator.getObject();
 		TaskDecorator combined = (existing != null) ? new CompositeTaskDecorator(List.of(existing, trace)) : trace;
@@ -147,6 +155,18 @@ final class TraceExecutorBeanPostProcessor implements BeanPostProcessor, BeanFac
 		else if (executor instanceof SimpleAsyncTaskExecutor simple) {
 			simple.setTaskDecorator(combined);
 		}
+	}
+
+	/**
+	 * The field that holds a Spring executor's task decorator. Spring's executors have a
+	 * setter but no getter (Spring Framework 7.0); reading the field keeps a decorator
+	 * the user set running beside ours. A public getter upstream would remove this read;
+	 * a test fails when the field goes.
+	 * @param executorType the executor's class
+	 * @return the field, or {@code null} when it is gone
+	 */
+	static @Nullable Field taskDecoratorField(Class<?> executorType) {
+		return ReflectionUtils.findField(executorType, TASK_DECORATOR_FIELD, TaskDecorator.class);
 	}
 
 	private @Nullable Class<?> declaredType(String beanName) {

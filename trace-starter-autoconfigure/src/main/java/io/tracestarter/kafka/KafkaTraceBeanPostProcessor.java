@@ -24,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceScope;
 import org.aopalliance.intercept.MethodInterceptor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
@@ -53,6 +56,10 @@ import org.springframework.util.ReflectionUtils;
  * the proxy.
  */
 final class KafkaTraceBeanPostProcessor implements BeanPostProcessor, Ordered {
+
+	static final String PRODUCER_INTERCEPTOR_FIELD = "producerInterceptor";
+
+	private static final Log logger = LogFactory.getLog(KafkaTraceBeanPostProcessor.class);
 
 	private final ObjectProvider<KafkaTraceComponents> components;
 
@@ -92,16 +99,29 @@ final class KafkaTraceBeanPostProcessor implements BeanPostProcessor, Ordered {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private void addProducerInterceptor(KafkaTemplate<Object, Object> template) {
-		// KafkaTemplate has a setter but no getter; read the field so an interceptor the
-		// user set keeps running.
-		Field field = ReflectionUtils.findField(KafkaTemplate.class, "producerInterceptor");
+		Field field = producerInterceptorField();
 		ProducerInterceptor<Object, Object> existing = null;
 		if (field != null) {
 			ReflectionUtils.makeAccessible(field);
 			existing = (ProducerInterceptor<Object, Object>) ReflectionUtils.getField(field, template);
 		}
+		else {
+			logger.warn("KafkaTemplate has no field " + PRODUCER_INTERCEPTOR_FIELD
+					+ " any more: a producer interceptor set on a template before the starter's is replaced");
+		}
 		ProducerInterceptor<Object, Object> ours = this.components.getObject().producerInterceptor();
 		template.setProducerInterceptor((existing != null) ? new CompositeProducerInterceptor(ours, existing) : ours);
+	}
+
+	/**
+	 * The field that holds a template's producer interceptor. KafkaTemplate has a setter
+	 * but no getter (spring-kafka 4.1); reading the field keeps an interceptor the user
+	 * set running beside ours. A public getter upstream would remove this read; a test
+	 * fails when the field goes.
+	 * @return the field, or {@code null} when it is gone
+	 */
+	static @Nullable Field producerInterceptorField() {
+		return ReflectionUtils.findField(KafkaTemplate.class, PRODUCER_INTERCEPTOR_FIELD, ProducerInterceptor.class);
 	}
 
 	/**
