@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.tracestarter.core.InboundSource;
-import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdGenerator;
@@ -80,7 +79,7 @@ public class KafkaLayerBenchmark {
 		this.ids = new KafkaTraceIds(resolver);
 		this.producerInterceptor = new TraceProducerInterceptor("X-Trace-ID", new TraceMetrics(),
 				TraceHopRecorder.none());
-		this.recordInterceptor = new TraceRecordInterceptor(this.ids, TraceHopRecorder.none(), RequestSampling.none());
+		this.recordInterceptor = new TraceRecordInterceptor(this.ids);
 		this.record = record(0);
 		this.batch = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
@@ -131,8 +130,7 @@ public class KafkaLayerBenchmark {
 
 	@Benchmark
 	public void batchLoopOf50PerRecordIds(Blackhole blackhole) {
-		TracedList<ConsumerRecord<Object, Object>> traced = new TracedList<>(this.batch, this.ids::of,
-				TraceHopRecorder.none());
+		TracedList<ConsumerRecord<Object, Object>> traced = new TracedList<>(this.batch, this.ids::of);
 		for (ConsumerRecord<Object, Object> element : traced) {
 			blackhole.consume(element.value());
 		}

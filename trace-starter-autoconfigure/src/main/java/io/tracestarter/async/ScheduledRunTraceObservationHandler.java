@@ -18,6 +18,8 @@ package io.tracestarter.async;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.tracestarter.core.HopEvent;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
@@ -43,9 +45,9 @@ final class ScheduledRunTraceObservationHandler implements ObservationHandler<Sc
 
 	@Override
 	public void onScopeOpened(ScheduledTaskObservationContext context) {
-		String traceId = this.resolver.generate("async").traceId();
+		String traceId = this.resolver.generate(Layer.ASYNC.tag()).traceId();
 		context.put(TraceScope.class, TraceScope.open(traceId));
-		this.hops.record(traceId, "async", "in");
+		this.hops.record(traceId, Layer.ASYNC, HopEvent.IN);
 	}
 
 	@Override

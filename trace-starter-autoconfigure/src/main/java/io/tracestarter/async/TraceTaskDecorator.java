@@ -19,6 +19,8 @@ package io.tracestarter.async;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import io.tracestarter.core.HopEvent;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +88,7 @@ public final class TraceTaskDecorator implements TaskDecorator {
 				return;
 			}
 			if (this.traceId != null) {
-				this.hops.record(this.traceId, "async", "hop");
+				this.hops.record(this.traceId, Layer.ASYNC, HopEvent.HOP);
 			}
 			TraceContext.run(this.traceId, this.delegate);
 		}
@@ -102,7 +104,7 @@ public final class TraceTaskDecorator implements TaskDecorator {
 				return this.delegate.call();
 			}
 			if (this.traceId != null) {
-				this.hops.record(this.traceId, "async", "hop");
+				this.hops.record(this.traceId, Layer.ASYNC, HopEvent.HOP);
 			}
 			return TraceContext.call(this.traceId, this.delegate);
 		}

@@ -63,7 +63,7 @@ public final class RecentTraceHops implements TraceHopRecorder {
 	public void restored(String traceId) {
 		Timeline timeline = this.timelines.get(traceId);
 		if (timeline != null && timeline.movedThread()) {
-			timeline.add("reactor", "hop", null);
+			timeline.add(Layer.REACTOR.tag(), HopEvent.HOP.tag(), null);
 		}
 	}
 
@@ -74,7 +74,7 @@ public final class RecentTraceHops implements TraceHopRecorder {
 			return;
 		}
 		if (timeline.movedThread()) {
-			timeline.add("context", "hop", loggerName);
+			timeline.add(Layer.CONTEXT.tag(), HopEvent.HOP.tag(), loggerName);
 		}
 		else {
 			timeline.nameLogger(loggerName);

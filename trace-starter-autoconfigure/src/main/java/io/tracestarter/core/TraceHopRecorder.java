@@ -34,6 +34,16 @@ public interface TraceHopRecorder {
 	void record(String traceId, String layer, String event);
 
 	/**
+	 * Record a hop of {@code traceId} on the current thread.
+	 * @param traceId the id
+	 * @param layer the layer
+	 * @param event what happened
+	 */
+	default void record(String traceId, Layer layer, HopEvent event) {
+		record(traceId, layer.tag(), event.tag());
+	}
+
+	/**
 	 * Called when context propagation restores {@code traceId} on the current thread.
 	 * @param traceId the id
 	 */

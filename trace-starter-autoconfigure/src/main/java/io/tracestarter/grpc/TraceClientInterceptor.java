@@ -25,6 +25,9 @@ import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.tracestarter.core.Layer;
+import io.tracestarter.core.OutboundPropagation;
+import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
@@ -40,13 +43,24 @@ import io.tracestarter.core.TraceScope;
  */
 public final class TraceClientInterceptor implements ClientInterceptor {
 
-	private final TraceMetrics metrics;
+	private static final OutboundSetter<Metadata> METADATA = new OutboundSetter<>() {
 
-	private final TraceHopRecorder hops;
+		@Override
+		public boolean isSet(Metadata headers) {
+			return headers.containsKey(TraceServerInterceptor.TRACE_ID_KEY);
+		}
+
+		@Override
+		public void set(Metadata headers, String traceId) {
+			headers.put(TraceServerInterceptor.TRACE_ID_KEY, traceId);
+		}
+
+	};
+
+	private final OutboundPropagation outbound;
 
 	TraceClientInterceptor(TraceMetrics metrics, TraceHopRecorder hops) {
-		this.metrics = metrics;
-		this.hops = hops;
+		this.outbound = new OutboundPropagation(metrics, hops);
 	}
 
 	@Override
@@ -59,11 +73,7 @@ public final class TraceClientInterceptor implements ClientInterceptor {
 
 			@Override
 			public void start(Listener<R> responseListener, Metadata headers) {
-				if (!headers.containsKey(TraceServerInterceptor.TRACE_ID_KEY)) {
-					headers.put(TraceServerInterceptor.TRACE_ID_KEY, traceId);
-					TraceClientInterceptor.this.metrics.propagated(TraceServerInterceptor.LAYER);
-					TraceClientInterceptor.this.hops.record(traceId, TraceServerInterceptor.LAYER, "out");
-				}
+				TraceClientInterceptor.this.outbound.inject(Layer.GRPC, headers, METADATA, traceId);
 				super.start(new SimpleForwardingClientCallListener<>(responseListener) {
 
 					@Override

@@ -22,27 +22,23 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
-import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.grpc.Status;
+import io.tracestarter.core.InboundGetter;
+import io.tracestarter.core.InboundPropagation;
+import io.tracestarter.core.InboundPropagation.Inbound;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.RequestSampling.Kind;
-import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
-import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.core.UntrustedInboundLog;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gives every server call its trace id: from metadata {@code x-trace-id}, else
@@ -57,31 +53,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class TraceServerInterceptor implements ServerInterceptor {
 
-	static final String LAYER = "grpc";
+	static final String LAYER = Layer.GRPC.tag();
 
 	static final Metadata.Key<String> TRACE_ID_KEY = Metadata.Key.of("x-trace-id", Metadata.ASCII_STRING_MARSHALLER);
 
-	private static final Logger logger = LoggerFactory.getLogger(TraceServerInterceptor.class);
-
-	private final TraceIdResolver resolver;
-
-	private final TraceHopRecorder hops;
+	private final InboundPropagation inbound;
 
 	private final InboundTrust trust;
-
-	private final RequestSampling sampling;
 
 	/**
 	 * Metadata keys of the header sources, made once: making a key validates its name.
 	 */
 	private final Map<InboundSource, Metadata.Key<String>> keys;
 
+	private final InboundGetter<Metadata> getter = this::lookup;
+
 	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust,
 			RequestSampling sampling) {
-		this.resolver = resolver;
-		this.hops = hops;
+		this.inbound = new InboundPropagation(resolver, trust, hops, sampling);
 		this.trust = trust;
-		this.sampling = sampling;
 		Map<InboundSource, Metadata.Key<String>> keys = new HashMap<>();
 		for (InboundSource source : resolver.getSources()) {
 			if (source.type() != InboundSource.Type.QUERY) {
@@ -96,90 +86,24 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
-		ResolvedTraceId resolved = this.resolver.resolve(LAYER, (source) -> lookup(headers, source),
-				() -> trusted(call));
-		String traceId = resolved.traceId();
-		if (resolved.untrustedInbound() != null) {
-			inScope(traceId, () -> UntrustedInboundLog.logIfReplaced(resolved, LAYER));
-		}
-		this.hops.record(traceId, LAYER, "in");
 		String method = call.getMethodDescriptor().getFullMethodName();
-		Request sampled = this.sampling.begin(traceId, Kind.GRPC_METHOD, method);
-		ServerCall<Q, R> traced = new SimpleForwardingServerCall<>(call) {
-
-			private volatile boolean headersSent;
-
-			@Override
-			public void sendHeaders(Metadata responseHeaders) {
-				responseHeaders.put(TRACE_ID_KEY, traceId);
-				this.headersSent = true;
-				super.sendHeaders(responseHeaders);
+		Inbound inbound = this.inbound.extract(Layer.GRPC, headers, this.getter, () -> trusted(call),
+				this.inbound::newId, Kind.GRPC_METHOD, method);
+		String traceId = inbound.traceId();
+		if (inbound.resolved().untrustedInbound() != null) {
+			try (TraceScope scope = TraceScope.open(traceId)) {
+				inbound.logIfReplaced();
 			}
-
-			@Override
-			public void close(Status status, Metadata trailers) {
-				if (!this.headersSent) {
-					// A call that fails before any response sends trailers only.
-					trailers.put(TRACE_ID_KEY, traceId);
-				}
-				if (!status.isOk()) {
-					inScope(traceId, () -> logger.info("gRPC call {} ended with status {}", method, status.getCode()));
-				}
-				super.close(status, trailers);
-				sampled.end(!status.isOk());
-			}
-
-		};
+		}
 		ServerCall.Listener<Q> listener;
 		try (TraceScope scope = TraceScope.open(traceId)) {
-			listener = next.startCall(traced, headers);
+			listener = next.startCall(new TracedServerCall<>(call, traceId, inbound.sampling()), headers);
 		}
 		catch (RuntimeException | Error ex) {
-			sampled.end(true);
+			inbound.sampling().end(true);
 			throw ex;
 		}
-		// Plain try blocks rather than lambdas: these run for every message of every
-		// call.
-		return new SimpleForwardingServerCallListener<>(listener) {
-
-			@Override
-			public void onMessage(Q message) {
-				try (TraceScope scope = TraceScope.open(traceId)) {
-					super.onMessage(message);
-				}
-			}
-
-			@Override
-			public void onHalfClose() {
-				try (TraceScope scope = TraceScope.open(traceId)) {
-					super.onHalfClose();
-				}
-			}
-
-			@Override
-			public void onCancel() {
-				try (TraceScope scope = TraceScope.open(traceId)) {
-					logger.info("gRPC call {} cancelled by the client or its deadline", method);
-					super.onCancel();
-					sampled.end(false);
-				}
-			}
-
-			@Override
-			public void onComplete() {
-				try (TraceScope scope = TraceScope.open(traceId)) {
-					super.onComplete();
-				}
-			}
-
-			@Override
-			public void onReady() {
-				try (TraceScope scope = TraceScope.open(traceId)) {
-					super.onReady();
-				}
-			}
-
-		};
+		return new TracedServerCallListener<>(listener, traceId, method, inbound.sampling());
 	}
 
 	private boolean trusted(ServerCall<?, ?> call) {
@@ -194,12 +118,6 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	private @Nullable String lookup(Metadata headers, InboundSource source) {
 		Metadata.Key<String> key = this.keys.get(source);
 		return (key != null) ? headers.get(key) : null;
-	}
-
-	private static void inScope(String traceId, Runnable action) {
-		try (TraceScope scope = TraceScope.open(traceId)) {
-			action.run();
-		}
 	}
 
 }

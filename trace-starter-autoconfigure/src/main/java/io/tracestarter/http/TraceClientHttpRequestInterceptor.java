@@ -18,10 +18,13 @@ package io.tracestarter.http;
 
 import java.io.IOException;
 
-import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.Layer;
+import io.tracestarter.core.OutboundPropagation;
+import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -33,27 +36,19 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class TraceClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 
-	private final String headerName;
+	private final OutboundPropagation outbound;
 
-	private final TraceMetrics metrics;
-
-	private final TraceHopRecorder hops;
+	private final OutboundSetter<HttpHeaders> setter;
 
 	TraceClientHttpRequestInterceptor(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
-		this.headerName = headerName;
-		this.metrics = metrics;
-		this.hops = hops;
+		this.outbound = new OutboundPropagation(metrics, hops);
+		this.setter = new HttpHeadersSetter(headerName);
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		String traceId = TraceContext.currentTraceId();
-		if (traceId != null && !request.getHeaders().containsHeader(this.headerName)) {
-			request.getHeaders().set(this.headerName, traceId);
-			this.metrics.propagated("http");
-			this.hops.record(traceId, "http", "out");
-		}
+		this.outbound.inject(Layer.HTTP, request.getHeaders(), this.setter);
 		return execution.execute(request, body);
 	}
 

@@ -16,11 +16,15 @@
 
 package io.tracestarter.http;
 
+import io.tracestarter.core.Layer;
+import io.tracestarter.core.OutboundPropagation;
+import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -35,14 +39,14 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final String headerName;
 
-	private final TraceMetrics metrics;
+	private final OutboundPropagation outbound;
 
-	private final TraceHopRecorder hops;
+	private final OutboundSetter<HttpHeaders> setter;
 
 	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
 		this.headerName = headerName;
-		this.metrics = metrics;
-		this.hops = hops;
+		this.outbound = new OutboundPropagation(metrics, hops);
+		this.setter = new HttpHeadersSetter(headerName);
 	}
 
 	@Override
@@ -58,9 +62,10 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 			if (traceId == null) {
 				return next.exchange(request);
 			}
-			this.metrics.propagated("http");
-			this.hops.record(traceId, "http", "out");
-			return next.exchange(ClientRequest.from(request).header(this.headerName, traceId).build());
+			String sent = traceId;
+			return next.exchange(ClientRequest.from(request)
+				.headers((headers) -> this.outbound.inject(Layer.HTTP, headers, this.setter, sent))
+				.build());
 		});
 	}
 

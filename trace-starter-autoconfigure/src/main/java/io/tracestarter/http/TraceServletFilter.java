@@ -20,16 +20,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.tracestarter.core.InboundGetter;
+import io.tracestarter.core.InboundPropagation;
+import io.tracestarter.core.InboundPropagation.Inbound;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
-import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.core.UntrustedInboundLog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -56,23 +58,16 @@ public final class TraceServletFilter implements Filter {
 	/** Request attribute that holds the log sampling handle across dispatches. */
 	private static final String SAMPLED_ATTRIBUTE = TraceServletFilter.class.getName() + ".sampled";
 
-	private final TraceIdResolver resolver;
+	private static final InboundGetter<HttpServletRequest> GETTER = TraceServletFilter::lookup;
+
+	private final InboundPropagation inbound;
 
 	private final ResponseHeaderPolicy responseHeader;
 
-	private final TraceHopRecorder hops;
-
-	private final InboundTrust trust;
-
-	private final RequestSampling sampling;
-
 	TraceServletFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
 			InboundTrust trust, RequestSampling sampling) {
-		this.resolver = resolver;
+		this.inbound = new InboundPropagation(resolver, trust, hops, sampling);
 		this.responseHeader = responseHeader;
-		this.hops = hops;
-		this.trust = trust;
-		this.sampling = sampling;
 	}
 
 	@Override
@@ -84,25 +79,14 @@ public final class TraceServletFilter implements Filter {
 			return;
 		}
 		String traceId = (String) request.getAttribute(TRACE_ID_ATTRIBUTE);
-		ResolvedTraceId resolved = null;
+		Inbound inbound = null;
 		if (traceId == null) {
-			resolved = this.resolver.resolve("http", (source) -> lookup(httpRequest, source),
-					() -> this.trust.trusts(peer(httpRequest)));
-			traceId = resolved.traceId();
-			request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
-			this.hops.record(traceId, "http", "in");
-			String headerName = this.responseHeader.headerFor(resolved);
-			if (headerName != null && !httpResponse.isCommitted()) {
-				httpResponse.setHeader(headerName, traceId);
-			}
-			Request sampled = this.sampling.begin(traceId, Kind.ROUTE, pathWithinApplication(httpRequest));
-			if (sampled != Request.NONE) {
-				request.setAttribute(SAMPLED_ATTRIBUTE, sampled);
-			}
+			inbound = begin(httpRequest, httpResponse);
+			traceId = inbound.traceId();
 		}
 		TraceScope scope = TraceScope.open(traceId);
-		if (resolved != null) {
-			UntrustedInboundLog.logIfReplaced(resolved, "http");
+		if (inbound != null) {
+			inbound.logIfReplaced();
 		}
 		boolean failed = true;
 		try {
@@ -117,6 +101,21 @@ public final class TraceServletFilter implements Filter {
 				scope.close();
 			}
 		}
+	}
+
+	private Inbound begin(HttpServletRequest request, HttpServletResponse response) {
+		Inbound inbound = this.inbound.extract(Layer.HTTP, request, GETTER, () -> this.inbound.trusts(peer(request)),
+				this.inbound::newId, Kind.ROUTE, pathWithinApplication(request));
+		String traceId = inbound.traceId();
+		request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
+		String headerName = this.responseHeader.headerFor(inbound.resolved());
+		if (headerName != null && !response.isCommitted()) {
+			response.setHeader(headerName, traceId);
+		}
+		if (inbound.sampling() != Request.NONE) {
+			request.setAttribute(SAMPLED_ATTRIBUTE, inbound.sampling());
+		}
+		return inbound;
 	}
 
 	// The request ends with the last dispatch that does not start async processing.

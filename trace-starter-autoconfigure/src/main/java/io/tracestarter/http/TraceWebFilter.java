@@ -20,17 +20,19 @@ import java.net.InetSocketAddress;
 
 import io.micrometer.context.ContextSnapshot.Scope;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.tracestarter.core.InboundGetter;
+import io.tracestarter.core.InboundPropagation;
+import io.tracestarter.core.InboundPropagation.Inbound;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
-import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.core.UntrustedInboundLog;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -59,25 +61,18 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	 */
 	public static final String TRACE_ID_ATTRIBUTE = TraceWebFilter.class.getName() + ".traceId";
 
-	private final TraceIdResolver resolver;
+	private static final InboundGetter<ServerHttpRequest> GETTER = TraceWebFilter::lookup;
+
+	private final InboundPropagation inbound;
 
 	private final ResponseHeaderPolicy responseHeader;
-
-	private final TraceHopRecorder hops;
-
-	private final InboundTrust trust;
-
-	private final RequestSampling sampling;
 
 	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
 	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
 			InboundTrust trust, RequestSampling sampling) {
-		this.resolver = resolver;
+		this.inbound = new InboundPropagation(resolver, trust, hops, sampling);
 		this.responseHeader = responseHeader;
-		this.hops = hops;
-		this.trust = trust;
-		this.sampling = sampling;
 	}
 
 	@Override
@@ -88,21 +83,21 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return Mono.deferContextual((context) -> {
-			ResolvedTraceId resolved = resolve(exchange.getRequest(), context);
-			String traceId = resolved.traceId();
+			ServerHttpRequest request = exchange.getRequest();
+			Inbound inbound = this.inbound.extract(Layer.HTTP, request, GETTER, () -> trusted(request),
+					() -> generate(context), Kind.ROUTE, request.getPath().pathWithinApplication().value());
+			String traceId = inbound.traceId();
 			exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
-			this.hops.record(traceId, "http", "in");
-			String headerName = this.responseHeader.headerFor(resolved);
+			String headerName = this.responseHeader.headerFor(inbound.resolved());
 			if (headerName != null) {
 				exchange.getResponse().getHeaders().set(headerName, traceId);
 			}
-			Request sampled = this.sampling.begin(traceId, Kind.ROUTE,
-					exchange.getRequest().getPath().pathWithinApplication().value());
+			Request sampled = inbound.sampling();
 			Mono<Void> result;
 			// Filters and handlers that log while the chain is assembled run here, on
 			// this thread; the scope covers them and is closed before we return.
 			try (TraceScope scope = TraceScope.open(traceId)) {
-				UntrustedInboundLog.logIfReplaced(resolved, "http");
+				inbound.logIfReplaced();
 				result = chain.filter(exchange);
 			}
 			catch (RuntimeException | Error ex) {
@@ -125,25 +120,20 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		return signal == SignalType.ON_COMPLETE && status != null && status.is5xxServerError();
 	}
 
-	private ResolvedTraceId resolve(ServerHttpRequest request, ContextView context) {
-		return this.resolver.resolve("http", (source) -> lookup(request, source), () -> generate(context),
-				() -> trusted(request));
-	}
-
 	private boolean trusted(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
-		return this.trust.trusts((remote != null) ? remote.getAddress() : null);
+		return this.inbound.trusts((remote != null) ? remote.getAddress() : null);
 	}
 
 	private String generate(ContextView context) {
 		if (context.isEmpty()) {
-			return this.resolver.newId();
+			return this.inbound.newId();
 		}
 		// Makes the exchange's observation current, so a generated id is its span's. Only
 		// here: a request that brings a valid id does not pay for restoring
 		// thread-locals.
 		try (Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
-			return this.resolver.newId();
+			return this.inbound.newId();
 		}
 	}
 

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.tracestarter.core.TraceHopRecorder;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,11 +44,8 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 
 	private final KafkaTraceIds ids;
 
-	private final TraceHopRecorder hops;
-
-	BatchListenerTracingInterceptor(KafkaTraceIds ids, TraceHopRecorder hops) {
+	BatchListenerTracingInterceptor(KafkaTraceIds ids) {
 		this.ids = ids;
-		this.hops = hops;
 	}
 
 	@Override
@@ -76,13 +72,13 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 			Object first = list.get(0);
 			if (first instanceof ConsumerRecord<?, ?>) {
 				Function<ConsumerRecord<?, ?>, String> idOf = this.ids::of;
-				TracedList<ConsumerRecord<?, ?>> records = new TracedList<>((List) list, idOf, this.hops);
+				TracedList<ConsumerRecord<?, ?>> records = new TracedList<>((List) list, idOf);
 				traced.add(records);
 				return records;
 			}
 			if (first instanceof Message<?>) {
 				Function<Message<?>, String> idOf = this.ids::of;
-				TracedList<Message<?>> messages = new TracedList<>((List) list, idOf, this.hops);
+				TracedList<Message<?>> messages = new TracedList<>((List) list, idOf);
 				traced.add(messages);
 				return messages;
 			}
@@ -92,7 +88,7 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 			Function<ConsumerRecord<Object, Object>, String> idOf = this.ids::of;
 			for (TopicPartition partition : records.partitions()) {
 				TracedList<ConsumerRecord<Object, Object>> list = new TracedList<>((List) records.records(partition),
-						idOf, this.hops);
+						idOf);
 				traced.add(list);
 				partitions.put(partition, list);
 			}

@@ -19,7 +19,15 @@ package io.tracestarter.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
+import io.tracestarter.core.InboundGetter;
+import io.tracestarter.core.InboundPropagation;
+import io.tracestarter.core.InboundPropagation.Inbound;
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.Layer;
+import io.tracestarter.core.RequestSampling;
+import io.tracestarter.core.RequestSampling.Kind;
+import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -38,30 +46,53 @@ import org.springframework.messaging.MessageHeaders;
  */
 final class KafkaTraceIds {
 
-	static final String LAYER = "kafka";
+	static final String LAYER = Layer.KAFKA.tag();
 
-	private final TraceIdResolver resolver;
+	private static final InboundGetter<Headers> RECORD_HEADERS = KafkaTraceIds::header;
+
+	private static final InboundGetter<MessageHeaders> MESSAGE_HEADERS = KafkaTraceIds::header;
+
+	private final InboundPropagation inbound;
 
 	KafkaTraceIds(TraceIdResolver resolver) {
-		this.resolver = resolver;
+		this(resolver, TraceHopRecorder.none(), RequestSampling.none());
 	}
 
+	KafkaTraceIds(TraceIdResolver resolver, TraceHopRecorder hops, RequestSampling sampling) {
+		// Every record header is trusted: the broker's clients are inside the cluster.
+		this.inbound = new InboundPropagation(resolver, InboundTrust.all(), hops, sampling);
+	}
+
+	/**
+	 * Take the id of a record a record listener is about to handle, and begin its log
+	 * sampling.
+	 */
+	Inbound begin(ConsumerRecord<?, ?> record) {
+		return this.inbound.extract(Layer.KAFKA, record.headers(), RECORD_HEADERS, () -> true, () -> derived(record),
+				Kind.KAFKA_TOPIC, record.topic());
+	}
+
+	/** Take the id of one record of a batch. */
 	String of(ConsumerRecord<?, ?> record) {
-		return this.resolver
-			.resolve(LAYER, (source) -> header(record.headers(), source),
-					() -> derived(record.topic(), record.partition(), record.offset()))
-			.traceId();
+		return this.inbound.extract(Layer.KAFKA, record.headers(), RECORD_HEADERS, () -> derived(record)).traceId();
 	}
 
+	/** Take the id of one message of a batch. */
 	String of(Message<?> message) {
 		MessageHeaders headers = message.getHeaders();
-		return this.resolver.resolve(LAYER, (source) -> header(headers, source), () -> {
-			Object topic = headers.get(KafkaHeaders.RECEIVED_TOPIC);
-			Object partition = headers.get(KafkaHeaders.RECEIVED_PARTITION);
-			Object offset = headers.get(KafkaHeaders.OFFSET);
-			return derived(String.valueOf(topic), (partition instanceof Integer p) ? p : -1,
-					(offset instanceof Long o) ? o : -1);
-		}).traceId();
+		return this.inbound.extract(Layer.KAFKA, headers, MESSAGE_HEADERS, () -> derived(headers)).traceId();
+	}
+
+	private static String derived(ConsumerRecord<?, ?> record) {
+		return derived(record.topic(), record.partition(), record.offset());
+	}
+
+	private static String derived(MessageHeaders headers) {
+		Object topic = headers.get(KafkaHeaders.RECEIVED_TOPIC);
+		Object partition = headers.get(KafkaHeaders.RECEIVED_PARTITION);
+		Object offset = headers.get(KafkaHeaders.OFFSET);
+		return derived(String.valueOf(topic), (partition instanceof Integer p) ? p : -1,
+				(offset instanceof Long o) ? o : -1);
 	}
 
 	private static @Nullable String header(Headers headers, InboundSource source) {

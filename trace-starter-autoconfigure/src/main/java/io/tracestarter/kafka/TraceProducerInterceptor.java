@@ -19,12 +19,15 @@ package io.tracestarter.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.Layer;
+import io.tracestarter.core.OutboundPropagation;
+import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -50,9 +53,25 @@ public class TraceProducerInterceptor implements ProducerInterceptor<Object, Obj
 
 	private String headerName;
 
-	private final @Nullable TraceMetrics metrics;
+	private final OutboundPropagation outbound;
 
-	private final TraceHopRecorder hops;
+	private final OutboundSetter<Headers> setter = new OutboundSetter<>() {
+
+		@Override
+		public boolean isSet(Headers headers) {
+			return headers.lastHeader(TraceProducerInterceptor.this.headerName) != null;
+		}
+
+		@Override
+		public void set(Headers headers, String traceId) {
+			headers.add(TraceProducerInterceptor.this.headerName, traceId.getBytes(StandardCharsets.UTF_8));
+			String spanId = MDC.get("spanId");
+			if (spanId != null && headers.lastHeader(SPAN_ID_HEADER) == null) {
+				headers.add(SPAN_ID_HEADER, spanId.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+
+	};
 
 	/**
 	 * Create the interceptor Kafka instantiates from {@code interceptor.classes}.
@@ -63,25 +82,12 @@ public class TraceProducerInterceptor implements ProducerInterceptor<Object, Obj
 
 	TraceProducerInterceptor(String headerName, @Nullable TraceMetrics metrics, TraceHopRecorder hops) {
 		this.headerName = headerName;
-		this.metrics = metrics;
-		this.hops = hops;
+		this.outbound = new OutboundPropagation(metrics, hops);
 	}
 
 	@Override
 	public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
-		String traceId = TraceContext.currentTraceId();
-		if (traceId == null || record.headers().lastHeader(this.headerName) != null) {
-			return record;
-		}
-		record.headers().add(this.headerName, traceId.getBytes(StandardCharsets.UTF_8));
-		String spanId = MDC.get("spanId");
-		if (spanId != null && record.headers().lastHeader(SPAN_ID_HEADER) == null) {
-			record.headers().add(SPAN_ID_HEADER, spanId.getBytes(StandardCharsets.UTF_8));
-		}
-		if (this.metrics != null) {
-			this.metrics.propagated(KafkaTraceIds.LAYER);
-		}
-		this.hops.record(traceId, KafkaTraceIds.LAYER, "out");
+		this.outbound.inject(Layer.KAFKA, record.headers(), this.setter);
 		return record;
 	}
 

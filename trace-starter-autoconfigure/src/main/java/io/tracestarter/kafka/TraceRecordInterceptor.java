@@ -16,10 +16,8 @@
 
 package io.tracestarter.kafka;
 
-import io.tracestarter.core.RequestSampling;
-import io.tracestarter.core.RequestSampling.Kind;
+import io.tracestarter.core.InboundPropagation.Inbound;
 import io.tracestarter.core.RequestSampling.Request;
-import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,10 +36,6 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 
 	private final KafkaTraceIds ids;
 
-	private final TraceHopRecorder hops;
-
-	private final RequestSampling sampling;
-
 	/**
 	 * The record open on each listener thread. A thread-local rather than a map keyed by
 	 * thread: this runs for every record, and a map costs a node and two hash lookups per
@@ -49,10 +43,8 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	 */
 	private final ThreadLocal<Open> open = ThreadLocal.withInitial(Open::new);
 
-	TraceRecordInterceptor(KafkaTraceIds ids, TraceHopRecorder hops, RequestSampling sampling) {
+	TraceRecordInterceptor(KafkaTraceIds ids) {
 		this.ids = ids;
-		this.hops = hops;
-		this.sampling = sampling;
 	}
 
 	@Override
@@ -60,10 +52,9 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 			Consumer<Object, Object> consumer) {
 		Open current = this.open.get();
 		current.close();
-		String traceId = this.ids.of(record);
-		current.scope = TraceScope.open(traceId);
-		current.sampled = this.sampling.begin(traceId, Kind.KAFKA_TOPIC, record.topic());
-		this.hops.record(traceId, KafkaTraceIds.LAYER, "in");
+		Inbound inbound = this.ids.begin(record);
+		current.scope = TraceScope.open(inbound.traceId());
+		current.sampled = inbound.sampling();
 		return record;
 	}
 

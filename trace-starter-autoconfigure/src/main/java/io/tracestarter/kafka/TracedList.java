@@ -24,7 +24,6 @@ import java.util.RandomAccess;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
 import org.jspecify.annotations.Nullable;
 
@@ -43,8 +42,6 @@ final class TracedList<E> extends AbstractList<E> implements RandomAccess {
 
 	private final Function<E, String> idOf;
 
-	private final TraceHopRecorder hops;
-
 	private final Thread owner = Thread.currentThread();
 
 	private final @Nullable String[] ids;
@@ -53,10 +50,9 @@ final class TracedList<E> extends AbstractList<E> implements RandomAccess {
 
 	private int current = -1;
 
-	TracedList(List<E> delegate, Function<E, String> idOf, TraceHopRecorder hops) {
+	TracedList(List<E> delegate, Function<E, String> idOf) {
 		this.delegate = delegate;
 		this.idOf = idOf;
-		this.hops = hops;
 		this.ids = new String[delegate.size()];
 	}
 
@@ -119,7 +115,6 @@ final class TracedList<E> extends AbstractList<E> implements RandomAccess {
 		if (traceId == null) {
 			traceId = this.idOf.apply(element);
 			this.ids[index] = traceId;
-			this.hops.record(traceId, KafkaTraceIds.LAYER, "in");
 		}
 		this.scope = TraceScope.open(traceId);
 		this.current = index;

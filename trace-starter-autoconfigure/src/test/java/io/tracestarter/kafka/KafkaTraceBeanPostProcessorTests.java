@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.tracestarter.core.InboundSource;
-import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdGenerator;
@@ -91,10 +90,9 @@ class KafkaTraceBeanPostProcessorTests {
 		TraceIdResolver resolver = new TraceIdResolver(List.of(InboundSource.of("header:X-Trace-ID")),
 				new TraceIdValidator(128), TraceIdGenerator.random(), metrics);
 		KafkaTraceIds ids = new KafkaTraceIds(resolver);
-		KafkaTraceComponents components = new KafkaTraceComponents(
-				new TraceRecordInterceptor(ids, TraceHopRecorder.none(), RequestSampling.none()),
+		KafkaTraceComponents components = new KafkaTraceComponents(new TraceRecordInterceptor(ids),
 				new TraceProducerInterceptor("X-Trace-ID", metrics, TraceHopRecorder.none()),
-				new BatchListenerTracingInterceptor(ids, TraceHopRecorder.none()));
+				new BatchListenerTracingInterceptor(ids));
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerSingleton("kafkaTraceComponents", components);
 		return new KafkaTraceBeanPostProcessor(beanFactory.getBeanProvider(KafkaTraceComponents.class));

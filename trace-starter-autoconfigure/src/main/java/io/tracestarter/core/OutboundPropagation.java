@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.tracestarter.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one outbound path every transport takes: put the current id into the carrier unless
+ * the caller set one, count it, and record the hop. A transport supplies only an
+ * {@link OutboundSetter} for its carrier.
+ *
+ * @since 0.1.0
+ */
+public final class OutboundPropagation {
+
+	private final @Nullable TraceMetrics metrics;
+
+	private final TraceHopRecorder hops;
+
+	/**
+	 * Create the outbound path.
+	 * @param metrics the counters, or {@code null} outside a Spring application (a
+	 * producer interceptor Kafka made itself)
+	 * @param hops the hop recorder
+	 */
+	public OutboundPropagation(@Nullable TraceMetrics metrics, TraceHopRecorder hops) {
+		this.metrics = metrics;
+		this.hops = hops;
+	}
+
+	/**
+	 * Send the current thread's id on.
+	 * @param <C> the carrier
+	 * @param layer the layer
+	 * @param carrier the carrier
+	 * @param setter writes the carrier
+	 * @return the id sent, or {@code null} when there was none or the caller set one
+	 */
+	public <C> @Nullable String inject(Layer layer, C carrier, OutboundSetter<C> setter) {
+		String traceId = TraceContext.currentTraceId();
+		return (traceId != null) ? inject(layer, carrier, setter, traceId) : null;
+	}
+
+	/**
+	 * Send {@code traceId} on.
+	 * @param <C> the carrier
+	 * @param layer the layer
+	 * @param carrier the carrier
+	 * @param setter writes the carrier
+	 * @param traceId the id
+	 * @return the id sent, or {@code null} when the caller set one
+	 */
+	public <C> @Nullable String inject(Layer layer, C carrier, OutboundSetter<C> setter, String traceId) {
+		if (setter.isSet(carrier)) {
+			return null;
+		}
+		setter.set(carrier, traceId);
+		if (this.metrics != null) {
+			this.metrics.propagated(layer.tag());
+		}
+		this.hops.record(traceId, layer, HopEvent.OUT);
+		return traceId;
+	}
+
+}
