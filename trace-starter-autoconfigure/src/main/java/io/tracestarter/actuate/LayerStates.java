@@ -18,55 +18,106 @@ package io.tracestarter.actuate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import io.tracestarter.actuate.TraceContextEndpoint.LayerState;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
- * Works out which layers are on, and for those that are off whether a setting or a
- * missing library turned them off.
+ * Which layers are on, read from Boot's condition evaluation report: a layer is on when
+ * its auto-configuration (and, for HTTP and gRPC, one of its inbound configurations)
+ * matched; when it is off, the state names the condition that did not match. Nothing is
+ * copied from the auto-configurations' conditions, so the two cannot drift apart.
  */
 final class LayerStates {
+
+	private static final String PACKAGE = "io.tracestarter.";
 
 	private LayerStates() {
 	}
 
-	static List<LayerState> of(Environment environment, ClassLoader classLoader) {
+	static List<LayerState> of(ConditionEvaluationReport report, Environment environment) {
+		Map<String, ConditionAndOutcomes> outcomes = report.getConditionAndOutcomesBySource();
 		List<LayerState> states = new ArrayList<>();
-		states.add(state(environment, classLoader, "http", "org.springframework.web.server.WebFilter",
-				"jakarta.servlet.Filter"));
-		states.add("limited".equalsIgnoreCase(environment.getProperty("spring.reactor.context-propagation", "").trim())
-				? new LayerState("reactor", "off (spring.reactor.context-propagation=limited)")
-				: state(environment, classLoader, "reactor", "reactor.core.publisher.Hooks"));
-		states.add(state(environment, classLoader, "async", "org.springframework.core.task.TaskDecorator"));
-		states.add(state(environment, classLoader, "grpc", "org.springframework.grpc.server.GlobalServerInterceptor",
-				"net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor"));
-		states.add(state(environment, classLoader, "kafka", "org.springframework.kafka.core.KafkaTemplate"));
-		states.add(state(environment, classLoader, "logging", "ch.qos.logback.classic.LoggerContext"));
-		states.add(state(environment, classLoader, "k8s", "ch.qos.logback.classic.LoggerContext"));
-		states.add(environment.getProperty("trace.sampling.enabled", Boolean.class, false)
-				? state(environment, classLoader, "sampling", "ch.qos.logback.classic.LoggerContext")
-				: new LayerState("sampling", "off (trace.sampling.enabled=false, the default)"));
+		states.add(state(outcomes, "http", "http.HttpTraceAutoConfiguration",
+				(name) -> name.endsWith("$WebFluxConfiguration") || name.endsWith("$ServletConfiguration")));
+		states.add(reactor(outcomes, environment));
+		states.add(state(outcomes, "async", "async.AsyncTraceAutoConfiguration", null));
+		states.add(state(outcomes, "grpc", "grpc.GrpcTraceAutoConfiguration",
+				(name) -> name.endsWith("ServerConfiguration")));
+		states.add(state(outcomes, "kafka", "kafka.KafkaTraceAutoConfiguration", null));
+		LayerState logging = state(outcomes, "logging", "logging.LoggingTraceAutoConfiguration", null);
+		states.add(logging);
+		states.add(k8s(logging, environment));
+		states.add(state(outcomes, "sampling", "sampling.SamplingAutoConfiguration", null));
 		return states;
 	}
 
 	/**
-	 * A layer is on when its switch is on and at least one of its libraries is present.
+	 * The state of a layer whose auto-configuration is {@code configuration} and, when
+	 * {@code inbound} is given, one of whose nested configurations matching it must have
+	 * matched too.
 	 */
-	private static LayerState state(Environment environment, ClassLoader classLoader, String layer,
-			String... anyOfClasses) {
-		String property = "trace." + layer + ".enabled";
-		if (!environment.getProperty(property, Boolean.class, true)) {
-			return new LayerState(layer, "off (" + property + "=false)");
+	private static LayerState state(Map<String, ConditionAndOutcomes> outcomes, String layer, String configuration,
+			@Nullable Predicate<String> inbound) {
+		String source = PACKAGE + configuration;
+		String failed = failure(outcomes.get(source));
+		if (failed != null) {
+			return new LayerState(layer, "off (" + failed + ")");
 		}
-		for (String className : anyOfClasses) {
-			if (ClassUtils.isPresent(className, classLoader)) {
-				return new LayerState(layer, "on");
+		if (!outcomes.containsKey(source)) {
+			return new LayerState(layer, "off (not configured)");
+		}
+		if (inbound == null) {
+			return new LayerState(layer, "on");
+		}
+		String firstFailure = null;
+		for (Map.Entry<String, ConditionAndOutcomes> entry : outcomes.entrySet()) {
+			String name = entry.getKey();
+			if (name.startsWith(source + "$") && inbound.test(name)) {
+				String nestedFailure = failure(entry.getValue());
+				if (nestedFailure == null) {
+					return new LayerState(layer, "on");
+				}
+				firstFailure = (firstFailure != null) ? firstFailure : nestedFailure;
 			}
 		}
-		return new LayerState(layer, "off (library absent)");
+		return new LayerState(layer,
+				"off (" + ((firstFailure != null) ? firstFailure : "no inbound configuration") + ")");
+	}
+
+	private static LayerState reactor(Map<String, ConditionAndOutcomes> outcomes, Environment environment) {
+		String mode = environment.getProperty("spring.reactor.context-propagation", "").trim();
+		if ("limited".equalsIgnoreCase(mode)) {
+			return new LayerState("reactor", "off (spring.reactor.context-propagation=limited)");
+		}
+		return state(outcomes, "reactor", "reactor.ReactorTraceAutoConfiguration", null);
+	}
+
+	// The Kubernetes fields are written by the JSON format, which no condition guards.
+	private static LayerState k8s(LayerState logging, Environment environment) {
+		if (!environment.getProperty("trace.k8s.enabled", Boolean.class, true)) {
+			return new LayerState("k8s", "off (trace.k8s.enabled=false)");
+		}
+		return new LayerState("k8s", logging.state());
+	}
+
+	private static @Nullable String failure(@Nullable ConditionAndOutcomes outcomes) {
+		if (outcomes == null || outcomes.isFullMatch()) {
+			return null;
+		}
+		for (ConditionAndOutcome outcome : outcomes) {
+			if (!outcome.getOutcome().isMatch()) {
+				return outcome.getOutcome().getMessage();
+			}
+		}
+		return null;
 	}
 
 }

@@ -28,9 +28,11 @@ import io.tracestarter.sampling.SamplingState;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -65,10 +67,10 @@ public final class TraceContextEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	TraceContextEndpoint traceContextEndpoint(TraceProperties properties, TraceMetrics metrics, RecentTraceHops hops,
 			ObjectProvider<BreakPoints> breakPoints, TraceIdValidator validator, Environment environment,
-			ObjectProvider<SamplingState> sampling) {
+			ObjectProvider<SamplingState> sampling, ConfigurableListableBeanFactory beanFactory) {
 		return new TraceContextEndpoint(properties,
-				LayerStates.of(environment, TraceContextEndpointAutoConfiguration.class.getClassLoader()), metrics,
-				hops, breakPoints.getIfAvailable(), validator, sampling.getIfAvailable());
+				LayerStates.of(ConditionEvaluationReport.get(beanFactory), environment), metrics, hops,
+				breakPoints.getIfAvailable(), validator, sampling.getIfAvailable());
 	}
 
 	/**
