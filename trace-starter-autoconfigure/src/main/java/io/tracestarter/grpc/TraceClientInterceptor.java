@@ -20,18 +20,13 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
-import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
-import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import io.grpc.Status;
-import io.tracestarter.core.Layer;
 import io.tracestarter.core.OutboundPropagation;
 import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.core.TraceScope;
 
 /**
  * Sends the caller's trace id as {@code x-trace-id} metadata on every outbound call
@@ -43,7 +38,7 @@ import io.tracestarter.core.TraceScope;
  */
 public final class TraceClientInterceptor implements ClientInterceptor {
 
-	private static final OutboundSetter<Metadata> METADATA = new OutboundSetter<>() {
+	static final OutboundSetter<Metadata> METADATA = new OutboundSetter<>() {
 
 		@Override
 		public boolean isSet(Metadata headers) {
@@ -69,45 +64,7 @@ public final class TraceClientInterceptor implements ClientInterceptor {
 		if (traceId == null) {
 			return next.newCall(method, callOptions);
 		}
-		return new SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
-
-			@Override
-			public void start(Listener<R> responseListener, Metadata headers) {
-				TraceClientInterceptor.this.outbound.inject(Layer.GRPC, headers, METADATA, traceId);
-				super.start(new SimpleForwardingClientCallListener<>(responseListener) {
-
-					@Override
-					public void onHeaders(Metadata responseHeaders) {
-						try (TraceScope scope = TraceScope.open(traceId)) {
-							super.onHeaders(responseHeaders);
-						}
-					}
-
-					@Override
-					public void onMessage(R message) {
-						try (TraceScope scope = TraceScope.open(traceId)) {
-							super.onMessage(message);
-						}
-					}
-
-					@Override
-					public void onClose(Status status, Metadata trailers) {
-						try (TraceScope scope = TraceScope.open(traceId)) {
-							super.onClose(status, trailers);
-						}
-					}
-
-					@Override
-					public void onReady() {
-						try (TraceScope scope = TraceScope.open(traceId)) {
-							super.onReady();
-						}
-					}
-
-				}, headers);
-			}
-
-		};
+		return new TracedClientCall<>(next.newCall(method, callOptions), traceId, this.outbound);
 	}
 
 }

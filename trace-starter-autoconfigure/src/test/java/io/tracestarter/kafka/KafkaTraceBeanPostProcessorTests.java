@@ -52,8 +52,8 @@ class KafkaTraceBeanPostProcessorTests {
 
 	@Test
 	void theFieldItReadsStillExists() {
-		Field field = KafkaTraceBeanPostProcessor.producerInterceptorField();
-		assertThat(field).as("KafkaTemplate.%s", KafkaTraceBeanPostProcessor.PRODUCER_INTERCEPTOR_FIELD).isNotNull();
+		Field field = KafkaTemplateTracing.producerInterceptorField();
+		assertThat(field).as("KafkaTemplate.%s", KafkaTemplateTracing.PRODUCER_INTERCEPTOR_FIELD).isNotNull();
 		assertThat(field.getType()).isEqualTo(ProducerInterceptor.class);
 	}
 
@@ -66,7 +66,7 @@ class KafkaTraceBeanPostProcessorTests {
 		assertThat(AopUtils.isAopProxy(processed)).isTrue();
 		@SuppressWarnings("unchecked")
 		ProducerInterceptor<Object, Object> interceptor = (ProducerInterceptor<Object, Object>) ReflectionTestUtils
-			.getField(template, KafkaTraceBeanPostProcessor.PRODUCER_INTERCEPTOR_FIELD);
+			.getField(template, KafkaTemplateTracing.PRODUCER_INTERCEPTOR_FIELD);
 		assertThat(interceptor).isInstanceOf(CompositeProducerInterceptor.class);
 		ProducerRecord<Object, Object> sent;
 		try (TraceScope scope = TraceContext.open("sender-1")) {
@@ -81,7 +81,7 @@ class KafkaTraceBeanPostProcessorTests {
 	void withoutAnInterceptorOfTheUsersOnlyOursIsSet() {
 		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()));
 		postProcessor().postProcessAfterInitialization(template, "kafkaTemplate");
-		assertThat(ReflectionTestUtils.getField(template, KafkaTraceBeanPostProcessor.PRODUCER_INTERCEPTOR_FIELD))
+		assertThat(ReflectionTestUtils.getField(template, KafkaTemplateTracing.PRODUCER_INTERCEPTOR_FIELD))
 			.isInstanceOf(TraceProducerInterceptor.class);
 	}
 
