@@ -26,7 +26,7 @@ import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.logging.BreakPoints;
+import io.tracestarter.logging.LinesWithoutTraceId;
 import io.tracestarter.sampling.SamplingState;
 import org.jspecify.annotations.Nullable;
 
@@ -54,14 +54,14 @@ public class TraceContextEndpoint {
 
 	private final RecentTraceHops hops;
 
-	private final @Nullable BreakPoints breakPoints;
+	private final @Nullable LinesWithoutTraceId breakPoints;
 
 	private final TraceIdValidator validator;
 
 	private final @Nullable SamplingState sampling;
 
 	public TraceContextEndpoint(TraceProperties properties, List<LayerState> layers, TraceMetrics metrics,
-			RecentTraceHops hops, @Nullable BreakPoints breakPoints, TraceIdValidator validator,
+			RecentTraceHops hops, @Nullable LinesWithoutTraceId breakPoints, TraceIdValidator validator,
 			@Nullable SamplingState sampling) {
 		this.properties = properties;
 		this.layers = layers;
@@ -220,7 +220,7 @@ public class TraceContextEndpoint {
 	 * @param groups the kept groups, most lines first
 	 */
 	public record BreakPointsDescriptor(long linesWithoutId, long linesInDroppedGroups,
-			List<BreakPoints.Summary> groups) {
+			List<LinesWithoutTraceId.Summary> groups) {
 	}
 
 	/**

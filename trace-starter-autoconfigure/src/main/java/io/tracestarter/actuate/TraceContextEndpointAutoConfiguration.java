@@ -22,7 +22,7 @@ import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.RestoredIdRecorders;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.logging.BreakPoints;
+import io.tracestarter.logging.LinesWithoutTraceId;
 import io.tracestarter.logging.LoggingTraceAutoConfiguration;
 import io.tracestarter.sampling.SamplingState;
 
@@ -66,7 +66,7 @@ public final class TraceContextEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TraceContextEndpoint traceContextEndpoint(TraceProperties properties, TraceMetrics metrics, RecentTraceHops hops,
-			ObjectProvider<BreakPoints> breakPoints, TraceIdValidator validator, Environment environment,
+			ObjectProvider<LinesWithoutTraceId> breakPoints, TraceIdValidator validator, Environment environment,
 			ObjectProvider<SamplingState> sampling, ConfigurableListableBeanFactory beanFactory) {
 		return new TraceContextEndpoint(properties,
 				LayerStates.of(ConditionEvaluationReport.get(beanFactory), environment), metrics, hops,

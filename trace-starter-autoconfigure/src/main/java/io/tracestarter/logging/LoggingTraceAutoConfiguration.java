@@ -51,12 +51,12 @@ public final class LoggingTraceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BreakPoints traceBreakPoints(TraceProperties properties) {
-		return new BreakPoints(properties.getActuator().getMaxBreakPoints());
+	LinesWithoutTraceId traceBreakPoints(TraceProperties properties) {
+		return new LinesWithoutTraceId(properties.getActuator().getMaxBreakPoints());
 	}
 
 	@Bean
-	TraceDiagnosticsInstaller traceDiagnosticsInstaller(BreakPoints breakPoints,
+	TraceDiagnosticsInstaller traceDiagnosticsInstaller(LinesWithoutTraceId breakPoints,
 			ObjectProvider<TraceHopRecorder> hops) {
 		return new TraceDiagnosticsInstaller(
 				new TraceDiagnosticsAppender(breakPoints, hops.getIfAvailable(TraceHopRecorder::none)));
@@ -67,8 +67,8 @@ public final class LoggingTraceAutoConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		MeterBinder traceLoggingMissingIdMeterBinder(BreakPoints breakPoints) {
-			return (registry) -> FunctionCounter.builder(MISSING, breakPoints, BreakPoints::linesWithoutId)
+		MeterBinder traceLoggingMissingIdMeterBinder(LinesWithoutTraceId breakPoints) {
+			return (registry) -> FunctionCounter.builder(MISSING, breakPoints, LinesWithoutTraceId::linesWithoutId)
 				.description("Log lines written without a trace id after the application became ready")
 				.register(registry);
 		}

@@ -32,11 +32,11 @@ final class TraceDiagnosticsAppender extends UnsynchronizedAppenderBase<ILogging
 
 	static final String NAME = "TRACE_STARTER_DIAGNOSTICS";
 
-	private final BreakPoints breakPoints;
+	private final LinesWithoutTraceId breakPoints;
 
 	private final TraceHopRecorder hops;
 
-	TraceDiagnosticsAppender(BreakPoints breakPoints, TraceHopRecorder hops) {
+	TraceDiagnosticsAppender(LinesWithoutTraceId breakPoints, TraceHopRecorder hops) {
 		this.breakPoints = breakPoints;
 		this.hops = hops;
 		setName(NAME);

@@ -37,7 +37,7 @@ import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.RejectionReason;
 import io.tracestarter.core.TraceMetrics;
-import io.tracestarter.logging.BreakPoints;
+import io.tracestarter.logging.LinesWithoutTraceId;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -283,7 +283,7 @@ class MemoryBoundsIntegrationTests {
 					mostHops = Math.max(mostHops, kept.hops().size());
 				}
 			}
-			BreakPoints breakPoints = context.getBean(BreakPoints.class);
+			LinesWithoutTraceId breakPoints = context.getBean(LinesWithoutTraceId.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			List<Meter> meters = registry.getMeters();
 			long tagsHoldingAnId = meters.stream()

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BreakPointsTests {
+class LinesWithoutTraceIdTests {
 
 	@Test
 	void groupsByLoggerAndFoldedThreadName() {
-		BreakPoints breakPoints = new BreakPoints(10);
+		LinesWithoutTraceId breakPoints = new LinesWithoutTraceId(10);
 		Instant start = Instant.parse("2026-01-01T00:00:00Z");
 		breakPoints.record("a.Logger", "pool-3-thread-17", "first", start);
 		breakPoints.record("a.Logger", "pool-3-thread-2", "second", start.plusSeconds(5));
@@ -44,7 +44,7 @@ class BreakPointsTests {
 
 	@Test
 	void samplesAreCutAndSanitized() {
-		BreakPoints breakPoints = new BreakPoints(10);
+		LinesWithoutTraceId breakPoints = new LinesWithoutTraceId(10);
 		breakPoints.record("a", "t", "line\r\nInjected: 1 \u0000 \uD800" + "x".repeat(500), Instant.now());
 		assertThat(breakPoints.groups().get(0).sample()).startsWith("line??Injected: 1 ? ?")
 			.endsWith("...")
@@ -53,7 +53,7 @@ class BreakPointsTests {
 
 	@Test
 	void aMillionDistinctPlacesLeaveTheGroupsAtTheirBound() {
-		BreakPoints breakPoints = new BreakPoints(100);
+		LinesWithoutTraceId breakPoints = new LinesWithoutTraceId(100);
 		Instant now = Instant.now();
 		for (int i = 0; i < 1_000_000; i++) {
 			breakPoints.record("logger." + i, "thread-x" + (char) ('a' + i % 26), "m", now);

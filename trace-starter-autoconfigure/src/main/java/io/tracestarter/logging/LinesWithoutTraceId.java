@@ -24,14 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The places where log lines were written without a trace id, grouped by logger and
- * thread pool (digits in thread names folded, so {@code pool-3-thread-17} groups with its
- * pool). At most {@code maxGroups} groups are kept; lines of further groups are counted
- * together, so memory stays bounded whatever the log traffic.
+ * The break points: log lines written without a trace id after start-up, counted and
+ * grouped by logger and thread pool (digits in thread names folded, so
+ * {@code pool-3-thread-17} groups with its pool). At most {@code maxGroups} groups are
+ * kept; lines of further groups are counted together, so memory stays bounded whatever
+ * the log traffic.
  *
  * @since 0.1.0
  */
-public final class BreakPoints {
+public final class LinesWithoutTraceId {
 
 	private static final int SAMPLE_LENGTH = 200;
 
@@ -43,7 +44,7 @@ public final class BreakPoints {
 
 	private final LongAdder linesInDroppedGroups = new LongAdder();
 
-	public BreakPoints(int maxGroups) {
+	public LinesWithoutTraceId(int maxGroups) {
 		this.maxGroups = maxGroups;
 	}
 
