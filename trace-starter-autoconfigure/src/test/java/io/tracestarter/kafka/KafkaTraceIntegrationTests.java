@@ -26,7 +26,7 @@ import io.tracestarter.app.KafkaTestApplication;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
-import io.tracestarter.reliability.HostileCorpus;
+import io.tracestarter.http.HostileCorpus;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.reliability;
+package io.tracestarter.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

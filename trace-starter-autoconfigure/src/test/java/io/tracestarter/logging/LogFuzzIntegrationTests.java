@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.reliability;
+package io.tracestarter.logging;
 
 import java.util.List;
 import java.util.Map;

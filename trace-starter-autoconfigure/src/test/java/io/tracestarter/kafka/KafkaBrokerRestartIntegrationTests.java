@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.reliability;
+package io.tracestarter.kafka;
 
 import java.net.ConnectException;
 import java.net.Socket;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.reliability;
+package io.tracestarter.actuate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.security;
+package io.tracestarter.http;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
