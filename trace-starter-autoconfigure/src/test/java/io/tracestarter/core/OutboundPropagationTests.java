@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.tracestarter.core;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one outbound path, on a plain map as the carrier.
+ */
+class OutboundPropagationTests {
+
+	private static final OutboundSetter<Map<String, String>> MAP = new OutboundSetter<>() {
+
+		@Override
+		public boolean isSet(Map<String, String> carrier) {
+			return carrier.containsKey("X-Trace-ID");
+		}
+
+		@Override
+		public void set(Map<String, String> carrier, String traceId) {
+			carrier.put("X-Trace-ID", traceId);
+		}
+
+	};
+
+	private final TraceMetrics metrics = new TraceMetrics();
+
+	private final RecordingHops hops = new RecordingHops();
+
+	private final OutboundPropagation outbound = new OutboundPropagation(this.metrics, this.hops);
+
+	@Test
+	void theCurrentIdIsSentCountedAndRecorded() {
+		Map<String, String> carrier = new HashMap<>();
+		try (TraceScope scope = TraceContext.open("out-1")) {
+			assertThat(this.outbound.inject(Layer.GRPC, carrier, MAP)).isEqualTo("out-1");
+		}
+		assertThat(carrier).containsEntry("X-Trace-ID", "out-1");
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "grpc", null)).isOne();
+		assertThat(this.hops.hops()).containsExactly("out-1 grpc out");
+	}
+
+	@Test
+	void anIdTheCallerSetIsLeftAlone() {
+		Map<String, String> carrier = new HashMap<>(Map.of("X-Trace-ID", "callers"));
+		try (TraceScope scope = TraceContext.open("out-2")) {
+			assertThat(this.outbound.inject(Layer.HTTP, carrier, MAP)).isNull();
+		}
+		assertThat(carrier).containsEntry("X-Trace-ID", "callers");
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "http", null)).isZero();
+		assertThat(this.hops.hops()).isEmpty();
+	}
+
+	@Test
+	void withoutACurrentIdNothingIsSent() {
+		Map<String, String> carrier = new HashMap<>();
+		assertThat(this.outbound.inject(Layer.KAFKA, carrier, MAP)).isNull();
+		assertThat(carrier).isEmpty();
+	}
+
+	@Test
+	void withoutMetricsTheIdIsStillSent() {
+		Map<String, String> carrier = new HashMap<>();
+		new OutboundPropagation(null, TraceHopRecorder.none()).inject(Layer.KAFKA, carrier, MAP, "out-3");
+		assertThat(carrier).containsEntry("X-Trace-ID", "out-3");
+	}
+
+}
