@@ -75,20 +75,8 @@ final class Demo {
 				Thread.onSpinWait();
 			}
 			List<ILoggingEvent> hops = List.copyOf(capture.hops);
-			System.out.println();
-			System.out.printf("%-8s %-36s %-10s %s%n", "LAYER", "THREAD", "TRACE_ID", "MESSAGE");
-			for (ILoggingEvent event : hops) {
-				System.out.printf("%-8s %-36.36s %-10s %s%n", layer(event), event.getThreadName(), traceId(event),
-						event.getFormattedMessage());
-			}
-			System.out.println();
-			System.out.println("GET /actuator/tracecontext/" + TRACE_ID);
-			String timeline = client.get()
-				.uri("/actuator/tracecontext/{id}", TRACE_ID)
-				.retrieve()
-				.bodyToMono(String.class)
-				.block(Duration.ofSeconds(10));
-			System.out.println(JsonMapper.builder().build().readTree(timeline).toPrettyString());
+			printHops(hops);
+			printTimeline(client);
 			boolean allCarried = hops.size() == HOPS
 					&& hops.stream().allMatch((event) -> TRACE_ID.equals(traceId(event)));
 			System.out.println();
@@ -100,6 +88,26 @@ final class Demo {
 			root.detachAppender(capture);
 			capture.stop();
 		}
+	}
+
+	private static void printHops(List<ILoggingEvent> hops) {
+		System.out.println();
+		System.out.printf("%-8s %-36s %-10s %s%n", "LAYER", "THREAD", "TRACE_ID", "MESSAGE");
+		for (ILoggingEvent event : hops) {
+			System.out.printf("%-8s %-36.36s %-10s %s%n", layer(event), event.getThreadName(), traceId(event),
+					event.getFormattedMessage());
+		}
+	}
+
+	private static void printTimeline(WebClient client) {
+		System.out.println();
+		System.out.println("GET /actuator/tracecontext/" + TRACE_ID);
+		String timeline = client.get()
+			.uri("/actuator/tracecontext/{id}", TRACE_ID)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
+		System.out.println(JsonMapper.builder().build().readTree(timeline).toPrettyString());
 	}
 
 	private static String traceId(ILoggingEvent event) {
