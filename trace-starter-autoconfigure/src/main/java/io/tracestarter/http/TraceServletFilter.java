@@ -18,7 +18,6 @@ package io.tracestarter.http;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import io.tracestarter.core.InboundGetter;
 import io.tracestarter.core.InboundPropagation;
@@ -134,17 +133,7 @@ public final class TraceServletFilter implements Filter {
 	}
 
 	private static @Nullable InetAddress peer(HttpServletRequest request) {
-		String address = request.getRemoteAddr();
-		if (address == null || address.isEmpty()) {
-			return null;
-		}
-		try {
-			// The container gives an IP literal: no name lookup happens here.
-			return InetAddress.getByName(address);
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
+		return IpLiterals.parse(request.getRemoteAddr());
 	}
 
 	private static @Nullable String lookup(HttpServletRequest request, InboundSource source) {
