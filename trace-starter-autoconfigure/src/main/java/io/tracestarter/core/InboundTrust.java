@@ -17,7 +17,6 @@
 package io.tracestarter.core;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -103,32 +102,54 @@ public final class InboundTrust {
 
 	}
 
+	/**
+	 * A trusted address that is not a full IPv4 or IPv6 CIDR block or address.
+	 */
+	public static final class InvalidBlockException extends IllegalArgumentException {
+
+		private final String value;
+
+		InvalidBlockException(String value) {
+			super("'" + value + "' is not an IP address or CIDR block: expected a full IPv4 or IPv6 CIDR block "
+					+ "such as 10.0.0.0/8 or fd00::/8, or a full address (short forms such as 172.16/12 are refused)");
+			this.value = value;
+		}
+
+		/**
+		 * Return the value as configured.
+		 * @return the value
+		 */
+		public String getValue() {
+			return this.value;
+		}
+
+	}
+
 	private record Cidr(byte[] network, int prefixLength) {
 
 		static Cidr parse(String value) {
 			String text = value.trim();
 			int slash = text.indexOf('/');
-			String address = (slash >= 0) ? text.substring(0, slash) : text;
-			if (address.isEmpty()
-					|| !address.chars().allMatch((ch) -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':')) {
-				throw invalid(value);
+			// Only full literals: the JDK's legacy short forms read 172.16/12 as
+			// 172.0.0.16,
+			// and a hex-only word such as "cafe" as a host name to look up.
+			InetAddress address = IpLiterals.parse((slash >= 0) ? text.substring(0, slash) : text);
+			if (address == null) {
+				throw new InvalidBlockException(value);
 			}
-			try {
-				// Only literals reach here, so this never does a DNS lookup.
-				byte[] bytes = InetAddress.getByName(address).getAddress();
-				int prefix = (slash >= 0) ? Integer.parseInt(text.substring(slash + 1)) : bytes.length * 8;
-				if (prefix < 0 || prefix > bytes.length * 8) {
-					throw invalid(value);
+			byte[] bytes = address.getAddress();
+			int prefix = bytes.length * 8;
+			if (slash >= 0) {
+				String digits = text.substring(slash + 1);
+				if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+					throw new InvalidBlockException(value);
 				}
-				return new Cidr(bytes, prefix);
+				prefix = Integer.parseInt(digits);
+				if (prefix > bytes.length * 8) {
+					throw new InvalidBlockException(value);
+				}
 			}
-			catch (UnknownHostException | NumberFormatException ex) {
-				throw invalid(value);
-			}
-		}
-
-		private static IllegalArgumentException invalid(String value) {
-			return new IllegalArgumentException("'" + value + "' is not an IP address or CIDR block");
+			return new Cidr(bytes, prefix);
 		}
 
 		boolean contains(byte[] bytes) {

@@ -24,6 +24,7 @@ import io.tracestarter.core.InboundPropagation;
 import io.tracestarter.core.InboundPropagation.Inbound;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.IpLiterals;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.RequestSampling.Kind;

@@ -56,8 +56,8 @@ class InboundTrustTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "", "not-an-address", "10.0.0.0/33", "10.0.0.0/-1", "example.com", "::1/129", "10.0.0.0/x" })
+	@ValueSource(strings = { "", "not-an-address", "10.0.0.0/33", "10.0.0.0/-1", "example.com", "::1/129", "10.0.0.0/x",
+			"172.16/12", "10", "10/8", "cafe", "cafe/16", "10.0.0.0/+8", "10.0.0.0/08x" })
 	void rejectsWhatIsNotAnAddressOrBlockWithoutLookingItUp(String block) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InboundTrust(InboundTrust.Policy.TRUSTED_PROXIES, List.of(block)))

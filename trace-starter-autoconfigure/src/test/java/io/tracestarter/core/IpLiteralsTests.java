@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.http;
+package io.tracestarter.core;
 
 import java.net.InetAddress;
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.tracestarter.http;
+package io.tracestarter.core;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,19 +22,24 @@ import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a peer address that must be an IP literal. With forwarded headers on, the servlet
+ * Reads an address that must be an IP literal. With forwarded headers on, the servlet
  * container's remote address is whatever the client put in {@code X-Forwarded-For}:
  * {@link InetAddress#getByName} would resolve a host name there, a blocking lookup of the
  * client's choosing. Here only literal IPv4 (four decimal parts) and IPv6 addresses are
  * read, and no name is ever looked up; anything else is no address, which the trust
  * policy treats as untrusted.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
 	private IpLiterals() {
 	}
 
-	static @Nullable InetAddress parse(@Nullable String text) {
+	/**
+	 * Read an IP literal.
+	 * @param text the text
+	 * @return the address, or {@code null} when the text is not an IPv4 or IPv6 literal
+	 */
+	public static @Nullable InetAddress parse(@Nullable String text) {
 		if (text == null || text.isEmpty() || text.length() > 64) {
 			return null;
 		}
