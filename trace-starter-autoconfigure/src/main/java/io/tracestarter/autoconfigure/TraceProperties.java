@@ -165,9 +165,9 @@ public class TraceProperties {
 		private InboundTrust.Policy trust = InboundTrust.Policy.TRUSTED_PROXIES;
 
 		/**
-		 * Addresses and CIDR blocks of the peers allowed to set the id under
-		 * 'trusted-proxies': by default loopback and the private networks a cluster, its
-		 * ingress and its service mesh use.
+		 * Full addresses and CIDR blocks (such as 10.0.0.0/8 or fd00::/8) of the peers
+		 * allowed to set the id under 'trusted-proxies': by default loopback and the
+		 * private networks a cluster, its ingress and its service mesh use.
 		 */
 		private List<String> trustedAddresses = new ArrayList<>(
 				List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"));
