@@ -18,6 +18,7 @@ package io.tracestarter.actuate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -104,10 +105,10 @@ public class TraceContextEndpoint {
 		this.layers.forEach((layer) -> layerStates.put(layer.name(), layer.state()));
 		return new Config(this.properties.getId().getSources().stream().map(InboundSource::toString).toList(),
 				this.properties.getId().getMaxLength(), http.getHeaderName(),
-				http.getResponseHeader().name().toLowerCase(), http.isPropagate(), logging.getMaxFieldLength(),
-				logging.getTraceIdField(), logging.getSpanIdField(), this.properties.getActuator().getRecentIds(),
-				this.properties.getActuator().getMaxHopsPerId(), this.properties.getActuator().getMaxBreakPoints(),
-				layerStates);
+				http.getResponseHeader().name().toLowerCase(Locale.ROOT), http.isPropagate(),
+				logging.getMaxFieldLength(), logging.getTraceIdField(), logging.getSpanIdField(),
+				this.properties.getActuator().getRecentIds(), this.properties.getActuator().getMaxHopsPerId(),
+				this.properties.getActuator().getMaxBreakPoints(), layerStates);
 	}
 
 	private Map<String, LayerCounters> layerCounters() {

@@ -17,8 +17,10 @@
 package io.tracestarter.actuate;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.tracestarter.autoconfigure.TraceProperties;
+import io.tracestarter.autoconfigure.TraceProperties.Http.ResponseHeader;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.RejectionReason;
@@ -54,6 +56,22 @@ class TraceContextEndpointTests {
 		assertThat(descriptor.layers().get("async").getPropagated()).isEqualTo(1);
 		assertThat(descriptor.config().maxLength()).isEqualTo(128);
 		assertThat(descriptor.breakPoints()).isNull();
+	}
+
+	@Test
+	void settingsReadTheSameUnderATurkishLocale() {
+		Locale locale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+		try {
+			TraceProperties properties = new TraceProperties();
+			properties.getHttp().setResponseHeader(ResponseHeader.INBOUND);
+			TraceContextEndpoint turkish = new TraceContextEndpoint(properties, List.of(), this.metrics, this.hops,
+					null, new TraceIdValidator(128), null);
+			assertThat(turkish.traceContext().config().responseHeader()).isEqualTo("inbound");
+		}
+		finally {
+			Locale.setDefault(locale);
+		}
 	}
 
 	@Test
