@@ -16,6 +16,8 @@
 
 package io.tracestarter.autoconfigure;
 
+import java.util.Set;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.tracestarter.core.InboundTrust;
@@ -23,8 +25,11 @@ import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,6 +38,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.MethodMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * The trace id core every layer uses: validation, resolution of inbound ids, generation
@@ -45,7 +52,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(TraceProperties.class)
 public final class TraceAutoConfiguration {
 
-	private static final String STARTER_PACKAGE = "io.tracestarter.";
+	private static final Set<String> STARTER_PACKAGES = Set.of("io.tracestarter.actuate", "io.tracestarter.async",
+			"io.tracestarter.autoconfigure", "io.tracestarter.core", "io.tracestarter.grpc", "io.tracestarter.http",
+			"io.tracestarter.kafka", "io.tracestarter.logging", "io.tracestarter.reactor", "io.tracestarter.sampling");
 
 	/**
 	 * Keeps the starter's beans eager under {@code spring.main.lazy-initialization=true}:
@@ -56,8 +65,19 @@ public final class TraceAutoConfiguration {
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter traceLazyInitializationExcludeFilter() {
-		return (beanName, beanDefinition, beanType) -> beanType != null
-				&& beanType.getName().startsWith(STARTER_PACKAGE);
+		return (beanName, beanDefinition, beanType) -> isStarterBean(beanDefinition, beanType);
+	}
+
+	// The starter's own packages only: an application whose packages start with
+	// io.tracestarter keeps its beans lazy.
+	private static boolean isStarterBean(BeanDefinition definition, @Nullable Class<?> type) {
+		if (type != null && STARTER_PACKAGES.contains(type.getPackageName())) {
+			return true;
+		}
+		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
+				? annotated.getFactoryMethodMetadata() : null;
+		return factoryMethod != null
+				&& STARTER_PACKAGES.contains(ClassUtils.getPackageName(factoryMethod.getDeclaringClassName()));
 	}
 
 	@Bean

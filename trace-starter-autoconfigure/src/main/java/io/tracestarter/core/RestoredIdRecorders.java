@@ -16,8 +16,7 @@
 
 package io.tracestarter.core;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 
 /**
  * The recorders told when context propagation restores an id on a thread. The
@@ -29,7 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RestoredIdRecorders {
 
-	private static final List<TraceHopRecorder> RECORDERS = new CopyOnWriteArrayList<>();
+	// An array, not a copy-on-write list: it is read on every restore, and iterating an
+	// array allocates nothing.
+	private static volatile TraceHopRecorder[] recorders = new TraceHopRecorder[0];
 
 	static final TraceHopRecorder SHARED = new TraceHopRecorder() {
 
@@ -39,7 +40,7 @@ public final class RestoredIdRecorders {
 
 		@Override
 		public void restored(String traceId) {
-			for (TraceHopRecorder recorder : RECORDERS) {
+			for (TraceHopRecorder recorder : recorders) {
 				recorder.restored(traceId);
 			}
 		}
@@ -56,12 +57,20 @@ public final class RestoredIdRecorders {
 	 * @return the handle that removes it again
 	 */
 	public static AutoCloseable add(TraceHopRecorder recorder) {
-		RECORDERS.add(recorder);
-		return () -> RECORDERS.remove(recorder);
+		synchronized (RestoredIdRecorders.class) {
+			TraceHopRecorder[] added = Arrays.copyOf(recorders, recorders.length + 1);
+			added[recorders.length] = recorder;
+			recorders = added;
+		}
+		return () -> remove(recorder);
+	}
+
+	private static synchronized void remove(TraceHopRecorder recorder) {
+		recorders = Arrays.stream(recorders).filter((kept) -> kept != recorder).toArray(TraceHopRecorder[]::new);
 	}
 
 	static int size() {
-		return RECORDERS.size();
+		return recorders.length;
 	}
 
 }
