@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
@@ -88,20 +89,20 @@ public class TraceIdBenchmark {
 	@Benchmark
 	public String resolveXTraceId() {
 		String id = this.ids[nextIndex()];
-		return this.resolver.resolve("http", (source) -> source.name().equals("X-Trace-ID") ? id : null).traceId();
+		return this.resolver.resolve(Layer.HTTP, (source) -> source.name().equals("X-Trace-ID") ? id : null).traceId();
 	}
 
 	@Benchmark
 	public String resolveTraceparent() {
 		String traceparent = this.traceparents[nextIndex()];
 		return this.resolver
-			.resolve("http", (source) -> (source.type() == InboundSource.Type.TRACEPARENT) ? traceparent : null)
+			.resolve(Layer.HTTP, (source) -> (source.type() == InboundSource.Type.TRACEPARENT) ? traceparent : null)
 			.traceId();
 	}
 
 	@Benchmark
 	public String generate() {
-		return this.resolver.resolve("http", (source) -> this.nothing.get(source.toString())).traceId();
+		return this.resolver.resolve(Layer.HTTP, (source) -> this.nothing.get(source.toString())).traceId();
 	}
 
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.tracestarter.core.HopEvent;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.TraceHopRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,7 +63,7 @@ public class DiagnosticsBenchmark {
 	@Setup(org.openjdk.jmh.annotations.Level.Trial)
 	public void setUp() {
 		this.hops = new RecentTraceHops(1000, 64);
-		this.hops.record(TRACE_ID, "http", "in");
+		this.hops.record(TRACE_ID, Layer.HTTP, HopEvent.IN);
 		this.recordingOff = new TraceDiagnosticsAppender(new LinesWithoutTraceId(100), TraceHopRecorder.none());
 		this.recordingOn = new TraceDiagnosticsAppender(new LinesWithoutTraceId(100), this.hops);
 		this.lineWithId = event(Map.of("trace_id", TRACE_ID));

@@ -45,7 +45,7 @@ final class ScheduledRunTraceObservationHandler implements ObservationHandler<Sc
 
 	@Override
 	public void onScopeOpened(ScheduledTaskObservationContext context) {
-		String traceId = this.resolver.generate(Layer.ASYNC.tag()).traceId();
+		String traceId = this.resolver.generate(Layer.ASYNC).traceId();
 		context.put(TraceScope.class, TraceScope.open(traceId));
 		this.hops.record(traceId, Layer.ASYNC, HopEvent.IN);
 	}

@@ -43,12 +43,34 @@ public final class InboundPropagation {
 
 	private final RequestSampling sampling;
 
+	// Made once: a method reference to a field's method is a new object per request.
+	private final Supplier<String> newId;
+
 	public InboundPropagation(TraceIdResolver resolver, InboundTrust trust, TraceHopRecorder hops,
 			RequestSampling sampling) {
 		this.resolver = resolver;
 		this.trust = trust;
 		this.hops = hops;
 		this.sampling = sampling;
+		this.newId = resolver::newId;
+	}
+
+	/**
+	 * Take the id of one inbound request or call, with a new id from the configured
+	 * generator when none arrived.
+	 * @param <C> the carrier
+	 * @param layer the layer
+	 * @param carrier the carrier
+	 * @param getter reads the carrier
+	 * @param trusted answers whether the peer may set the id; asked only when a valid
+	 * value arrived
+	 * @param kind what {@code name} is, for log sampling
+	 * @param name the request path or gRPC method
+	 * @return the id, how it was found, and the sampling handle to end
+	 */
+	public <C> Inbound extract(Layer layer, C carrier, InboundGetter<C> getter, BooleanSupplier trusted, Kind kind,
+			String name) {
+		return extract(layer, carrier, getter, trusted, this.newId, kind, name);
 	}
 
 	/**
@@ -66,7 +88,7 @@ public final class InboundPropagation {
 	 */
 	public <C> Inbound extract(Layer layer, C carrier, InboundGetter<C> getter, BooleanSupplier trusted,
 			Supplier<String> fallback, Kind kind, String name) {
-		ResolvedTraceId resolved = this.resolver.resolve(layer.tag(), (source) -> getter.get(carrier, source), fallback,
+		ResolvedTraceId resolved = this.resolver.resolve(layer, (source) -> getter.get(carrier, source), fallback,
 				trusted);
 		this.hops.record(resolved.traceId(), layer, HopEvent.IN);
 		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name));
@@ -83,7 +105,7 @@ public final class InboundPropagation {
 	 * @return the id and how it was found
 	 */
 	public <C> Inbound extract(Layer layer, C carrier, InboundGetter<C> getter, Supplier<String> fallback) {
-		ResolvedTraceId resolved = this.resolver.resolve(layer.tag(), (source) -> getter.get(carrier, source), fallback,
+		ResolvedTraceId resolved = this.resolver.resolve(layer, (source) -> getter.get(carrier, source), fallback,
 				() -> true);
 		this.hops.record(resolved.traceId(), layer, HopEvent.IN);
 		return new Inbound(resolved, layer, Request.NONE);
@@ -97,6 +119,15 @@ public final class InboundPropagation {
 	 */
 	public boolean trusts(@Nullable InetAddress peer) {
 		return this.trust.trusts(peer);
+	}
+
+	/**
+	 * Return whether a peer in this very host or process (a gRPC in-process channel, a
+	 * Unix domain socket) may set the id: such a peer is judged as a loopback address.
+	 * @return {@code true} when the trust policy accepts a loopback peer
+	 */
+	public boolean trustsLocalPeer() {
+		return this.trust.trustsLocalPeer();
 	}
 
 	/**

@@ -33,6 +33,8 @@ public final class InboundTrust {
 
 	private final List<Cidr> trusted;
 
+	private final boolean trustsLocal;
+
 	/**
 	 * Create a trust policy.
 	 * @param policy the policy
@@ -43,6 +45,7 @@ public final class InboundTrust {
 	public InboundTrust(Policy policy, List<String> trustedAddresses) {
 		this.policy = policy;
 		this.trusted = trustedAddresses.stream().map(Cidr::parse).toList();
+		this.trustsLocal = trusts(InetAddress.getLoopbackAddress());
 	}
 
 	/**
@@ -64,6 +67,17 @@ public final class InboundTrust {
 			case NONE -> false;
 			case TRUSTED_PROXIES -> peer != null && inTrustedNetwork(peer.getAddress());
 		};
+	}
+
+	/**
+	 * Return whether a peer without an IP address of its own but in this host or process
+	 * (a gRPC in-process channel, a Unix domain socket) may set the id: it is judged as a
+	 * loopback peer, so {@code trusted-proxies} trusts it only when the trusted addresses
+	 * hold the loopback address, and {@code none} never does.
+	 * @return {@code true} when the id of a local peer may be used
+	 */
+	public boolean trustsLocalPeer() {
+		return this.trustsLocal;
 	}
 
 	// A loop over one copy of the address: getAddress() copies it on every call.

@@ -24,7 +24,7 @@ enum NoTraceHopRecorder implements TraceHopRecorder {
 	INSTANCE;
 
 	@Override
-	public void record(String traceId, String layer, String event) {
+	public void record(String traceId, Layer layer, HopEvent event) {
 	}
 
 }

@@ -70,7 +70,7 @@ public final class OutboundPropagation {
 		}
 		setter.set(carrier, traceId);
 		if (this.metrics != null) {
-			this.metrics.propagated(layer.tag());
+			this.metrics.propagated(layer);
 		}
 		this.hops.record(traceId, layer, HopEvent.OUT);
 		return traceId;

@@ -55,8 +55,8 @@ public final class RecentTraceHops implements TraceHopRecorder {
 	}
 
 	@Override
-	public void record(String traceId, String layer, String event) {
-		timeline(traceId).add(layer, event, null);
+	public void record(String traceId, Layer layer, HopEvent event) {
+		timeline(traceId).add(layer.tag(), event.tag(), null);
 	}
 
 	@Override

@@ -35,7 +35,7 @@ public final class RestoredIdRecorders {
 	static final TraceHopRecorder SHARED = new TraceHopRecorder() {
 
 		@Override
-		public void record(String traceId, String layer, String event) {
+		public void record(String traceId, Layer layer, HopEvent event) {
 		}
 
 		@Override

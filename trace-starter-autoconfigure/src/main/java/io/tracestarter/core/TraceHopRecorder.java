@@ -27,21 +27,11 @@ public interface TraceHopRecorder {
 	/**
 	 * Record a hop of {@code traceId} on the current thread.
 	 * @param traceId the id
-	 * @param layer http, reactor, async, grpc or kafka
-	 * @param event {@code in} (the id entered the process), {@code out} (it was sent on)
-	 * or {@code hop} (it moved to another thread)
-	 */
-	void record(String traceId, String layer, String event);
-
-	/**
-	 * Record a hop of {@code traceId} on the current thread.
-	 * @param traceId the id
 	 * @param layer the layer
-	 * @param event what happened
+	 * @param event what happened: the id entered the process, was sent on, or moved to
+	 * another thread
 	 */
-	default void record(String traceId, Layer layer, HopEvent event) {
-		record(traceId, layer.tag(), event.tag());
-	}
+	void record(String traceId, Layer layer, HopEvent event);
 
 	/**
 	 * Called when context propagation restores {@code traceId} on the current thread.

@@ -57,7 +57,7 @@ public final class TraceIdResolver {
 	 * sources the layer does not support return {@code null}
 	 * @return the id and where it came from
 	 */
-	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup) {
+	public ResolvedTraceId resolve(Layer layer, Function<InboundSource, @Nullable String> lookup) {
 		return resolve(layer, lookup, this.generator::generate);
 	}
 
@@ -73,7 +73,7 @@ public final class TraceIdResolver {
 	 * networks would be wasted on them), at most once
 	 * @return the id and where it came from
 	 */
-	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+	public ResolvedTraceId resolve(Layer layer, Function<InboundSource, @Nullable String> lookup,
 			BooleanSupplier trusted) {
 		return resolve(layer, lookup, this.generator::generate, trusted);
 	}
@@ -87,7 +87,7 @@ public final class TraceIdResolver {
 	 * @param fallback makes the id when no source gave a valid one
 	 * @return the id and where it came from
 	 */
-	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+	public ResolvedTraceId resolve(Layer layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback) {
 		return resolve(layer, lookup, fallback, TRUSTED);
 	}
@@ -102,7 +102,7 @@ public final class TraceIdResolver {
 	 * value arrived, at most once
 	 * @return the id and where it came from
 	 */
-	public ResolvedTraceId resolve(String layer, Function<InboundSource, @Nullable String> lookup,
+	public ResolvedTraceId resolve(Layer layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback, BooleanSupplier trusted) {
 		for (InboundSource source : this.sources) {
 			String raw = lookup.apply(source);
@@ -138,7 +138,7 @@ public final class TraceIdResolver {
 
 	/**
 	 * Make a new id with the configured generator, without counting it; for a fallback
-	 * passed to {@link #resolve(String, Function, Supplier, BooleanSupplier)}.
+	 * passed to {@link #resolve(Layer, Function, Supplier, BooleanSupplier)}.
 	 * @return the id
 	 */
 	public String newId() {
@@ -150,7 +150,7 @@ public final class TraceIdResolver {
 	 * @param layer the layer asking
 	 * @return the generated id
 	 */
-	public ResolvedTraceId generate(String layer) {
+	public ResolvedTraceId generate(Layer layer) {
 		this.metrics.generated(layer);
 		return new ResolvedTraceId(this.generator.generate(), null, null);
 	}

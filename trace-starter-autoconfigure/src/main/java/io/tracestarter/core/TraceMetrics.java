@@ -19,6 +19,7 @@ package io.tracestarter.core;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
@@ -50,34 +51,57 @@ public final class TraceMetrics {
 
 	private final Map<Counter, LongAdder> counters = new ConcurrentHashMap<>();
 
-	private final Map<String, LongAdder> generatedByLayer = new ConcurrentHashMap<>();
+	// Counters of every request (generated, propagated, extracted) are found by the
+	// layer's ordinal without making a key: a record key costs an object and four hash
+	// codes per event.
+	private final AtomicReferenceArray<@Nullable LongAdder> generatedByLayer = new AtomicReferenceArray<>(
+			Layer.values().length);
 
-	private final Map<String, LongAdder> propagatedByLayer = new ConcurrentHashMap<>();
+	private final AtomicReferenceArray<@Nullable LongAdder> propagatedByLayer = new AtomicReferenceArray<>(
+			Layer.values().length);
 
-	private final Map<String, Map<InboundSource, LongAdder>> extractedByLayer = new ConcurrentHashMap<>();
+	private final Map<Layer, Map<InboundSource, LongAdder>> extractedByLayer = new ConcurrentHashMap<>();
 
 	private volatile BiConsumer<Counter, LongAdder> listener = (counter, adder) -> {
 	};
 
-	public void extracted(String layer, InboundSource source) {
+	/**
+	 * Count an id taken from an inbound source.
+	 * @param layer the layer it came in by
+	 * @param source the source it was read from
+	 */
+	public void extracted(Layer layer, InboundSource source) {
 		Map<InboundSource, LongAdder> bySource = this.extractedByLayer.get(layer);
 		LongAdder adder = (bySource != null) ? bySource.get(source) : null;
 		if (adder == null) {
-			adder = newAdder(new Counter(EXTRACTED, layer, "source", source.toString()));
+			adder = newAdder(new Counter(EXTRACTED, layer.tag(), "source", source.toString()));
 			this.extractedByLayer.computeIfAbsent(layer, (key) -> new ConcurrentHashMap<>()).put(source, adder);
 		}
 		adder.increment();
 	}
 
-	public void generated(String layer) {
+	/**
+	 * Count an id made because none valid arrived.
+	 * @param layer the layer that made it
+	 */
+	public void generated(Layer layer) {
 		increment(this.generatedByLayer, GENERATED, layer);
 	}
 
-	public void rejected(String layer, RejectionReason reason) {
-		increment(new Counter(REJECTED, layer, "reason", reason.tagValue()));
+	/**
+	 * Count an inbound value refused.
+	 * @param layer the layer it came in by
+	 * @param reason why it was refused
+	 */
+	public void rejected(Layer layer, RejectionReason reason) {
+		increment(new Counter(REJECTED, layer.tag(), "reason", reason.tagValue()));
 	}
 
-	public void propagated(String layer) {
+	/**
+	 * Count an id sent on to another service.
+	 * @param layer the layer it left by
+	 */
+	public void propagated(Layer layer) {
 		increment(this.propagatedByLayer, PROPAGATED, layer);
 	}
 
@@ -88,10 +112,10 @@ public final class TraceMetrics {
 	 * @param tagValue the source or reason, or {@code null} for counters without one
 	 * @return the count, 0 when it never moved
 	 */
-	public long count(String outcome, String layer, @Nullable String tagValue) {
+	public long count(String outcome, Layer layer, @Nullable String tagValue) {
 		return this.counters.entrySet()
 			.stream()
-			.filter((entry) -> entry.getKey().outcome().equals(outcome) && entry.getKey().layer().equals(layer)
+			.filter((entry) -> entry.getKey().outcome().equals(outcome) && entry.getKey().layer().equals(layer.tag())
 					&& (tagValue == null || tagValue.equals(entry.getKey().tagValue())))
 			.mapToLong((entry) -> entry.getValue().sum())
 			.sum();
@@ -117,13 +141,11 @@ public final class TraceMetrics {
 		this.counters.forEach(listener);
 	}
 
-	// Counters of every request (generated, propagated, extracted) are found by layer
-	// without making a key: a record key costs an object and four hash codes per event.
-	private void increment(Map<String, LongAdder> byLayer, String outcome, String layer) {
-		LongAdder adder = byLayer.get(layer);
+	private void increment(AtomicReferenceArray<@Nullable LongAdder> byLayer, String outcome, Layer layer) {
+		LongAdder adder = byLayer.get(layer.ordinal());
 		if (adder == null) {
-			adder = newAdder(new Counter(outcome, layer, null, null));
-			byLayer.put(layer, adder);
+			adder = newAdder(new Counter(outcome, layer.tag(), null, null));
+			byLayer.set(layer.ordinal(), adder);
 		}
 		adder.increment();
 	}

@@ -16,8 +16,6 @@
 
 package io.tracestarter.grpc;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,13 +51,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TraceServerInterceptor implements ServerInterceptor {
 
-	static final String LAYER = Layer.GRPC.tag();
-
 	static final Metadata.Key<String> TRACE_ID_KEY = Metadata.Key.of("x-trace-id", Metadata.ASCII_STRING_MARSHALLER);
 
 	private final InboundPropagation inbound;
-
-	private final InboundTrust trust;
 
 	/**
 	 * Metadata keys of the header sources, made once: making a key validates its name.
@@ -71,7 +65,6 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust,
 			RequestSampling sampling) {
 		this.inbound = new InboundPropagation(resolver, trust, hops, sampling);
-		this.trust = trust;
 		Map<InboundSource, Metadata.Key<String>> keys = new HashMap<>();
 		for (InboundSource source : resolver.getSources()) {
 			if (source.type() != InboundSource.Type.QUERY) {
@@ -87,8 +80,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
 		String method = call.getMethodDescriptor().getFullMethodName();
-		Inbound inbound = this.inbound.extract(Layer.GRPC, headers, this.getter, () -> trusted(call),
-				this.inbound::newId, Kind.GRPC_METHOD, method);
+		Inbound inbound = this.inbound.extract(Layer.GRPC, headers, this.getter, () -> trusted(call), Kind.GRPC_METHOD,
+				method);
 		String traceId = inbound.traceId();
 		if (inbound.resolved().untrustedInbound() != null) {
 			try (TraceScope scope = TraceScope.open(traceId)) {
@@ -107,12 +100,7 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	}
 
 	private boolean trusted(ServerCall<?, ?> call) {
-		SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-		if (remote instanceof InetSocketAddress inet) {
-			return this.trust.trusts(inet.getAddress());
-		}
-		// An in-process call comes from this very application.
-		return remote != null || this.trust.trusts(null);
+		return GrpcPeer.trusted(this.inbound, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
 	}
 
 	private @Nullable String lookup(Metadata headers, InboundSource source) {

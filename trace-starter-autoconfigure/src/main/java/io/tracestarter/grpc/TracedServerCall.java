@@ -63,7 +63,7 @@ final class TracedServerCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
 		}
 		if (!status.isOk()) {
 			try (TraceScope scope = TraceScope.open(this.traceId)) {
-				logger.info("gRPC call {} ended with status {}", getMethodDescriptor().getFullMethodName(),
+				logger.debug("gRPC call {} ended with status {}", getMethodDescriptor().getFullMethodName(),
 						status.getCode());
 			}
 		}

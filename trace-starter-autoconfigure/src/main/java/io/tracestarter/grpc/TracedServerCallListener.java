@@ -64,7 +64,7 @@ final class TracedServerCallListener<Q> extends SimpleForwardingServerCallListen
 	@Override
 	public void onCancel() {
 		try (TraceScope scope = TraceScope.open(this.traceId)) {
-			logger.info("gRPC call {} cancelled by the client or its deadline", this.method);
+			logger.debug("gRPC call {} cancelled by the client or its deadline", this.method);
 			super.onCancel();
 			this.sampled.end(false);
 		}

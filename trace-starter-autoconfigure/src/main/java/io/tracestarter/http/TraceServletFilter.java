@@ -105,7 +105,7 @@ public final class TraceServletFilter implements Filter {
 
 	private Inbound begin(HttpServletRequest request, HttpServletResponse response) {
 		Inbound inbound = this.inbound.extract(Layer.HTTP, request, GETTER, () -> this.inbound.trusts(peer(request)),
-				this.inbound::newId, Kind.ROUTE, pathWithinApplication(request));
+				Kind.ROUTE, pathWithinApplication(request));
 		String traceId = inbound.traceId();
 		request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
 		String headerName = this.responseHeader.headerFor(inbound.resolved());

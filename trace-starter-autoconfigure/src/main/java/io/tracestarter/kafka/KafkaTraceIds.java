@@ -46,8 +46,6 @@ import org.springframework.messaging.MessageHeaders;
  */
 final class KafkaTraceIds {
 
-	static final String LAYER = Layer.KAFKA.tag();
-
 	private static final InboundGetter<Headers> RECORD_HEADERS = KafkaTraceIds::header;
 
 	private static final InboundGetter<MessageHeaders> MESSAGE_HEADERS = KafkaTraceIds::header;

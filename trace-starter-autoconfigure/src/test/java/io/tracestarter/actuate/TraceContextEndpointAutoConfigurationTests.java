@@ -17,6 +17,8 @@
 package io.tracestarter.actuate;
 
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.HopEvent;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.logging.LoggingTraceAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class TraceContextEndpointAutoConfigurationTests {
 			.run((context) -> {
 				RecentTraceHops hops = context.getBean(RecentTraceHops.class);
 				for (int i = 0; i < 50; i++) {
-					hops.record("id-" + i, "http", "in");
+					hops.record("id-" + i, Layer.HTTP, HopEvent.IN);
 				}
 				assertThat(hops.size()).isEqualTo(5);
 			});

@@ -21,7 +21,9 @@ import java.util.Locale;
 
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.autoconfigure.TraceProperties.Http.ResponseHeader;
+import io.tracestarter.core.HopEvent;
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.RejectionReason;
 import io.tracestarter.core.TraceIdValidator;
@@ -45,10 +47,10 @@ class TraceContextEndpointTests {
 
 	@Test
 	void countersAreGroupedByLayer() {
-		this.metrics.extracted("http", InboundSource.of("header:X-Trace-ID"));
-		this.metrics.generated("http");
-		this.metrics.rejected("http", RejectionReason.TOO_LONG);
-		this.metrics.propagated("async");
+		this.metrics.extracted(Layer.HTTP, InboundSource.of("header:X-Trace-ID"));
+		this.metrics.generated(Layer.HTTP);
+		this.metrics.rejected(Layer.HTTP, RejectionReason.TOO_LONG);
+		this.metrics.propagated(Layer.ASYNC);
 		TraceContextEndpoint.TraceContextDescriptor descriptor = this.endpoint.traceContext();
 		assertThat(descriptor.layers().get("http").getExtracted()).containsEntry("header:X-Trace-ID", 1L);
 		assertThat(descriptor.layers().get("http").getGenerated()).isEqualTo(1);
@@ -76,7 +78,7 @@ class TraceContextEndpointTests {
 
 	@Test
 	void hopsOfAKnownIdUnknownIsNullInvalidIsRejected() {
-		this.hops.record("known", "http", "in");
+		this.hops.record("known", Layer.HTTP, HopEvent.IN);
 		assertThat(this.endpoint.hops("known").hops()).singleElement()
 			.satisfies((hop) -> assertThat(hop.layer()).isEqualTo("http"));
 		assertThat(this.endpoint.hops("unknown")).isNull();

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
@@ -91,7 +92,7 @@ class TraceAutoConfigurationTests {
 			.withBean(TraceMetrics.class, () -> metrics)
 			.run((context) -> {
 				assertThat(context.getBean(TraceMetrics.class)).isSameAs(metrics);
-				assertThat(context.getBean(TraceIdResolver.class).generate("http").traceId()).isEqualTo("mine");
+				assertThat(context.getBean(TraceIdResolver.class).generate(Layer.HTTP).traceId()).isEqualTo("mine");
 			});
 	}
 
@@ -99,7 +100,7 @@ class TraceAutoConfigurationTests {
 	void generatesFromTheTracerWhenMicrometerTracingIsPresent() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SpanTraceIdGenerator.class));
 		this.contextRunner.withBean(Tracer.class, () -> Tracer.NOOP)
-			.run((context) -> assertThat(context.getBean(TraceIdResolver.class).generate("http").traceId())
+			.run((context) -> assertThat(context.getBean(TraceIdResolver.class).generate(Layer.HTTP).traceId())
 				.matches("[0-9a-f]{32}"));
 	}
 
@@ -107,7 +108,7 @@ class TraceAutoConfigurationTests {
 	void worksWithoutMicrometerTracing() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Tracer.class)).run((context) -> {
 			assertThat(context).doesNotHaveBean(SpanTraceIdGenerator.class);
-			assertThat(context.getBean(TraceIdResolver.class).generate("http").traceId()).matches("[0-9a-f]{32}");
+			assertThat(context.getBean(TraceIdResolver.class).generate(Layer.HTTP).traceId()).matches("[0-9a-f]{32}");
 		});
 	}
 
@@ -115,11 +116,11 @@ class TraceAutoConfigurationTests {
 	void publishesCountersToTheMeterRegistry() {
 		this.contextRunner.run((context) -> {
 			TraceMetrics metrics = context.getBean(TraceMetrics.class);
-			metrics.generated("http");
+			metrics.generated(Layer.HTTP);
 			MeterRegistry registry = new SimpleMeterRegistry();
 			context.getBean(TraceMetricsMeterBinder.class).bindTo(registry);
-			metrics.rejected("http", io.tracestarter.core.RejectionReason.TOO_LONG);
-			metrics.rejected("http", io.tracestarter.core.RejectionReason.TOO_LONG);
+			metrics.rejected(Layer.HTTP, io.tracestarter.core.RejectionReason.TOO_LONG);
+			metrics.rejected(Layer.HTTP, io.tracestarter.core.RejectionReason.TOO_LONG);
 			assertThat(registry.get(TraceMetrics.NAME)
 				.tag("layer", "http")
 				.tag("outcome", "generated")

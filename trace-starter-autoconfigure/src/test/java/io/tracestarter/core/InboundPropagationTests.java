@@ -58,7 +58,7 @@ class InboundPropagationTests {
 		assertThat(taken.resolved().isInbound()).isTrue();
 		assertThat(this.hops.hops()).containsExactly("abc123 http in");
 		assertThat(this.begun).containsExactly("abc123 ROUTE /orders");
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", "header:X-Trace-ID")).isOne();
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.HTTP, "header:X-Trace-ID")).isOne();
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class InboundPropagationTests {
 		assertThat(taken.traceId()).isEqualTo("fallback-1");
 		assertThat(taken.resolved().isInbound()).isFalse();
 		assertThat(this.hops.hops()).containsExactly("fallback-1 grpc in");
-		assertThat(this.metrics.count(TraceMetrics.GENERATED, "grpc", null)).isOne();
+		assertThat(this.metrics.count(TraceMetrics.GENERATED, Layer.GRPC, null)).isOne();
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class InboundPropagationTests {
 	void anInvalidIdIsRejectedAndNeverUsed() {
 		Inbound taken = this.inbound.extract(Layer.KAFKA, Map.of("X-Trace-ID", "bad id\r\n"), MAP, () -> "derived-1");
 		assertThat(taken.traceId()).isEqualTo("derived-1");
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", "forbidden_character")).isOne();
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.KAFKA, "forbidden_character")).isOne();
 		assertThat(this.begun).as("no sampling without a kind").isEmpty();
 		assertThat(taken.sampling()).isSameAs(Request.NONE);
 	}

@@ -55,7 +55,7 @@ class OutboundPropagationTests {
 			assertThat(this.outbound.inject(Layer.GRPC, carrier, MAP)).isEqualTo("out-1");
 		}
 		assertThat(carrier).containsEntry("X-Trace-ID", "out-1");
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "grpc", null)).isOne();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.GRPC, null)).isOne();
 		assertThat(this.hops.hops()).containsExactly("out-1 grpc out");
 	}
 
@@ -66,7 +66,7 @@ class OutboundPropagationTests {
 			assertThat(this.outbound.inject(Layer.HTTP, carrier, MAP)).isNull();
 		}
 		assertThat(carrier).containsEntry("X-Trace-ID", "callers");
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "http", null)).isZero();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.HTTP, null)).isZero();
 		assertThat(this.hops.hops()).isEmpty();
 	}
 

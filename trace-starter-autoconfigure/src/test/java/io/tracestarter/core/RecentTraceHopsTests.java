@@ -29,7 +29,7 @@ class RecentTraceHopsTests {
 	void aMillionDistinctIdsLeaveTheStructureAtItsBound() {
 		RecentTraceHops hops = new RecentTraceHops(1000, 64);
 		for (int i = 0; i < 1_000_000; i++) {
-			hops.record("id-" + i, "http", "in");
+			hops.record("id-" + i, Layer.HTTP, HopEvent.IN);
 		}
 		assertThat(hops.size()).isEqualTo(1000);
 		assertThat(hops.hops("id-999999")).isNotNull();
@@ -40,7 +40,7 @@ class RecentTraceHopsTests {
 	void hopsPerIdAreBoundedAndTheRestCounted() {
 		RecentTraceHops hops = new RecentTraceHops(10, 64);
 		for (int i = 0; i < 1000; i++) {
-			hops.record("busy", "async", "hop");
+			hops.record("busy", Layer.ASYNC, HopEvent.HOP);
 		}
 		RecentTraceHops.Hops kept = hops.hops("busy");
 		assertThat(kept.hops()).hasSize(64);
@@ -50,7 +50,7 @@ class RecentTraceHopsTests {
 	@Test
 	void threadChangesAreRecordedAndTheFirstLoggerNamesTheHop() throws Exception {
 		RecentTraceHops hops = new RecentTraceHops(10, 64);
-		hops.record("t1", "http", "in");
+		hops.record("t1", Layer.HTTP, HopEvent.IN);
 		hops.logged("t1", "first.logger");
 		hops.logged("t1", "second.logger");
 		hops.restored("t1");

@@ -27,8 +27,8 @@ public final class RecordingHops implements TraceHopRecorder {
 	private final List<String> hops = new CopyOnWriteArrayList<>();
 
 	@Override
-	public void record(String traceId, String layer, String event) {
-		this.hops.add(traceId + " " + layer + " " + event);
+	public void record(String traceId, Layer layer, HopEvent event) {
+		this.hops.add(traceId + " " + layer.tag() + " " + event.tag());
 	}
 
 	public List<String> hops() {

@@ -55,7 +55,7 @@ class RestoredIdRecordersTests {
 		return new TraceHopRecorder() {
 
 			@Override
-			public void record(String traceId, String layer, String event) {
+			public void record(String traceId, Layer layer, HopEvent event) {
 			}
 
 			@Override

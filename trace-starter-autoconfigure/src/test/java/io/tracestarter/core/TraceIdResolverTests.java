@@ -36,7 +36,7 @@ class TraceIdResolverTests {
 			new TraceIdValidator(128), () -> "generated-id", this.metrics);
 
 	private ResolvedTraceId resolve(Map<String, String> values) {
-		return this.resolver.resolve("http", (source) -> values.get(source.toString()));
+		return this.resolver.resolve(Layer.HTTP, (source) -> values.get(source.toString()));
 	}
 
 	@Test
@@ -44,7 +44,7 @@ class TraceIdResolverTests {
 		ResolvedTraceId resolved = resolve(Map.of("header:X-Trace-ID", "abc123", "traceparent", TRACEPARENT));
 		assertThat(resolved.traceId()).isEqualTo("abc123");
 		assertThat(resolved.isInbound()).isTrue();
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", "header:X-Trace-ID")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.HTTP, "header:X-Trace-ID")).isEqualTo(1);
 	}
 
 	@Test
@@ -58,8 +58,8 @@ class TraceIdResolverTests {
 		ResolvedTraceId resolved = resolve(
 				Map.of("header:X-Trace-ID", "bad id\r\nX-Injected: 1", "traceparent", TRACEPARENT));
 		assertThat(resolved.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "forbidden_character")).isEqualTo(1);
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", "traceparent")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "forbidden_character")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.HTTP, "traceparent")).isEqualTo(1);
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class TraceIdResolverTests {
 		assertThat(resolve(Map.of("traceparent", "ff-" + TRACEPARENT.substring(3), "header:X-Request-ID", "req-1"))
 			.traceId()).isEqualTo("req-1");
 		assertThat(resolve(Map.of("query:trace_id", "from-query")).traceId()).isEqualTo("from-query");
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "invalid_traceparent")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "invalid_traceparent")).isEqualTo(1);
 	}
 
 	@Test
@@ -75,22 +75,22 @@ class TraceIdResolverTests {
 		ResolvedTraceId resolved = resolve(Map.of("header:X-Trace-ID", "", "header:X-Request-ID", "x".repeat(129)));
 		assertThat(resolved.traceId()).isEqualTo("generated-id");
 		assertThat(resolved.isInbound()).isFalse();
-		assertThat(this.metrics.count(TraceMetrics.GENERATED, "http", null)).isEqualTo(1);
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "empty")).isEqualTo(1);
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "too_long")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.GENERATED, Layer.HTTP, null)).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "empty")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "too_long")).isEqualTo(1);
 	}
 
 	@Test
 	void anUntrustedPeersIdIsReplacedKeptApartAndCounted() {
-		ResolvedTraceId resolved = this.resolver.resolve("http",
+		ResolvedTraceId resolved = this.resolver.resolve(Layer.HTTP,
 				(source) -> source.toString().equals("header:X-Trace-ID") ? "customer-ref-1" : null, () -> false);
 		assertThat(resolved.traceId()).matches("[0-9a-f]{32}");
 		assertThat(resolved.isInbound()).isFalse();
 		assertThat(resolved.untrustedInbound()).isEqualTo("customer-ref-1");
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "untrusted")).isEqualTo(1);
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", null)).isZero();
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "untrusted")).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.HTTP, null)).isZero();
 		// An invalid value from an untrusted peer is not kept at all.
-		assertThat(this.resolver.resolve("http", (source) -> "bad value", () -> false).untrustedInbound()).isNull();
+		assertThat(this.resolver.resolve(Layer.HTTP, (source) -> "bad value", () -> false).untrustedInbound()).isNull();
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.tracestarter.JsonLines;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
@@ -150,13 +151,13 @@ class GrpcFromHttpIntegrationTests {
 		List<Long> rejectedPerCall = new ArrayList<>();
 		try {
 			for (int i = 0; i < hostile.size(); i++) {
-				long before = this.metrics.count(TraceMetrics.REJECTED, "grpc", null);
+				long before = this.metrics.count(TraceMetrics.REJECTED, Layer.GRPC, null);
 				String reply = ClientCalls.blockingUnaryCall(
 						io.grpc.ClientInterceptors.intercept(channel,
 								MetadataUtils.newAttachHeadersInterceptor(hostile.get(i))),
 						EchoGrpc.UNARY, CallOptions.DEFAULT, "hostile-" + i);
 				assertThat(reply).isEqualTo("echo hostile-" + i);
-				rejectedPerCall.add(this.metrics.count(TraceMetrics.REJECTED, "grpc", null) - before);
+				rejectedPerCall.add(this.metrics.count(TraceMetrics.REJECTED, Layer.GRPC, null) - before);
 			}
 		}
 		finally {

@@ -51,10 +51,11 @@ import static org.awaitility.Awaitility.await;
  * nothing, a call that ends with an error status writes its lines.
  */
 @SpringBootTest(classes = GrpcSamplingIntegrationTests.App.class,
-		properties = { "spring.main.web-application-type=none", "spring.grpc.server.port=0",
-				"spring.grpc.server.address=127.0.0.1", "management.tracing.export.otlp.enabled=false",
-				"management.otlp.metrics.export.enabled=false", "trace.sampling.enabled=true",
-				"trace.sampling.rules[0].grpc-method=test.Echo/*", "trace.sampling.rules[0].rate=0" })
+		properties = { "spring.main.web-application-type=none", "logging.level.io.tracestarter.grpc=debug",
+				"spring.grpc.server.port=0", "spring.grpc.server.address=127.0.0.1",
+				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false",
+				"trace.sampling.enabled=true", "trace.sampling.rules[0].grpc-method=test.Echo/*",
+				"trace.sampling.rules[0].rate=0" })
 @ExtendWith(OutputCaptureExtension.class)
 class GrpcSamplingIntegrationTests {
 

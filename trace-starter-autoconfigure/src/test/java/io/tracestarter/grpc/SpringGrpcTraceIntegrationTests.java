@@ -37,6 +37,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.tracestarter.JsonLines;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
@@ -66,9 +67,9 @@ import static org.awaitility.Awaitility.await;
  * with no configuration.
  */
 @SpringBootTest(classes = SpringGrpcTraceIntegrationTests.GrpcApplication.class,
-		properties = { "spring.main.web-application-type=none", "spring.grpc.server.port=0",
-				"spring.grpc.server.address=127.0.0.1", "management.tracing.export.otlp.enabled=false",
-				"management.otlp.metrics.export.enabled=false" })
+		properties = { "spring.main.web-application-type=none", "logging.level.io.tracestarter.grpc=debug",
+				"spring.grpc.server.port=0", "spring.grpc.server.address=127.0.0.1",
+				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false" })
 @ExtendWith(OutputCaptureExtension.class)
 class SpringGrpcTraceIntegrationTests {
 
@@ -113,8 +114,8 @@ class SpringGrpcTraceIntegrationTests {
 		assertThat(this.responseHeaders.get().get(TraceServerInterceptor.TRACE_ID_KEY)).isEqualTo("grpc-1");
 		await().untilAsserted(() -> assertThat(JsonLines.withMessage(output, "server unary u1"::equals)).singleElement()
 			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "grpc-1")));
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "grpc", "header:X-Trace-ID")).isPositive();
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "grpc", null)).isPositive();
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.GRPC, "header:X-Trace-ID")).isPositive();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.GRPC, null)).isPositive();
 	}
 
 	@Test
@@ -147,14 +148,14 @@ class SpringGrpcTraceIntegrationTests {
 
 	@Test
 	void hostileMetadataIsRejectedCountedAndNeverEchoed(CapturedOutput output) {
-		long before = this.metrics.count(TraceMetrics.REJECTED, "grpc", null);
+		long before = this.metrics.count(TraceMetrics.REJECTED, Layer.GRPC, null);
 		Metadata hostile = new Metadata();
 		hostile.put(TraceServerInterceptor.TRACE_ID_KEY, "evil value {\"trace_id\":1}");
 		Channel withHostile = ClientInterceptors.intercept(this.capturing,
 				MetadataUtils.newAttachHeadersInterceptor(hostile));
 		ClientCalls.blockingUnaryCall(withHostile, EchoGrpc.UNARY, CallOptions.DEFAULT, "hostile");
 		assertThat(this.responseHeaders.get().get(TraceServerInterceptor.TRACE_ID_KEY)).matches("[0-9a-f]{32}");
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "grpc", "forbidden_character") - before).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.GRPC, "forbidden_character") - before).isEqualTo(1);
 		assertThat(output.getOut()).doesNotContain("evil value");
 	}
 
@@ -275,12 +276,13 @@ class SpringGrpcTraceIntegrationTests {
 	@Test
 	void callerWithoutAnIdSendsNoHeaderAndNothingFails() {
 		assertThat(TraceContext.currentTraceId()).isNull();
-		long sentBefore = this.metrics.count(TraceMetrics.PROPAGATED, "grpc", null);
-		long extractedBefore = this.metrics.count(TraceMetrics.EXTRACTED, "grpc", "header:X-Trace-ID");
+		long sentBefore = this.metrics.count(TraceMetrics.PROPAGATED, Layer.GRPC, null);
+		long extractedBefore = this.metrics.count(TraceMetrics.EXTRACTED, Layer.GRPC, "header:X-Trace-ID");
 		String reply = ClientCalls.blockingUnaryCall(this.capturing, EchoGrpc.UNARY, CallOptions.DEFAULT, "anonymous");
 		assertThat(reply).isEqualTo("echo anonymous");
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "grpc", null)).isEqualTo(sentBefore);
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "grpc", "header:X-Trace-ID")).isEqualTo(extractedBefore);
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.GRPC, null)).isEqualTo(sentBefore);
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.GRPC, "header:X-Trace-ID"))
+			.isEqualTo(extractedBefore);
 	}
 
 	private static StreamObserver<String> observer(String prefix, CompletableFuture<Void> done) {

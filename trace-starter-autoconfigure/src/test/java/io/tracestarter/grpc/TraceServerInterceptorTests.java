@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.grpc.Attributes;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -36,6 +38,11 @@ import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each callback of a call runs under the call's id on whatever thread gRPC picks, and
  * leaves that thread as it found it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TraceServerInterceptorTests {
 
 	private final TraceServerInterceptor interceptor = new TraceServerInterceptor(
@@ -101,6 +109,36 @@ class TraceServerInterceptorTests {
 				"threw, then null", "cancel call-1", "complete call-1");
 		assertThat(TraceContext.currentTraceId()).isNull();
 		assertThat(CompletableFuture.supplyAsync(TraceContext::currentTraceId).get(5, TimeUnit.SECONDS)).isNull();
+	}
+
+	@Test
+	void theEndOfAFailedOrCancelledCallIsADebugLine(CapturedOutput output) {
+		Logger logger = (Logger) LoggerFactory.getLogger(TraceServerInterceptor.class);
+		Level level = logger.getLevel();
+		try {
+			logger.setLevel(Level.INFO);
+			failAndCancel("call-info");
+			assertThat(output.getAll()).doesNotContain("gRPC call test.Echo/Echo");
+			logger.setLevel(Level.DEBUG);
+			failAndCancel("call-debug");
+			assertThat(output.getAll().lines().filter((line) -> line.contains("gRPC call test.Echo/Echo"))).hasSize(2)
+				.allSatisfy((line) -> assertThat(line).contains("DEBUG"));
+		}
+		finally {
+			logger.setLevel(level);
+		}
+	}
+
+	private void failAndCancel(String traceId) {
+		Metadata headers = new Metadata();
+		headers.put(TraceServerInterceptor.TRACE_ID_KEY, traceId);
+		NoopCall call = new NoopCall();
+		ServerCall.Listener<String> listener = this.interceptor.interceptCall(call, headers, (started, h) -> {
+			started.close(Status.INVALID_ARGUMENT, new Metadata());
+			return new ServerCall.Listener<>() {
+			};
+		});
+		listener.onCancel();
 	}
 
 	private static final class NoopCall extends ServerCall<String, String> {

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.tracestarter.app.WebFluxTestApplication;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,13 +86,13 @@ class HostileHttpInputIntegrationTests {
 		System.out.printf(
 				"hostile http: %d values sent, %d answered, %d reached the application, %d rejections counted%n",
 				ids.size() + traceparents.size() + 1, answered, reachedApplication,
-				this.metrics.count(TraceMetrics.REJECTED, "http", null));
+				this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, null));
 		assertThat(answered).isEqualTo(ids.size() + traceparents.size() + 1);
 		// Values the server itself refuses (400) never reach the starter; every value
 		// that
 		// does is rejected and counted; none is ever accepted.
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", null)).isEqualTo(reachedApplication);
-		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, "http", null)).isZero();
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, null)).isEqualTo(reachedApplication);
+		assertThat(this.metrics.count(TraceMetrics.EXTRACTED, Layer.HTTP, null)).isZero();
 		assertThat(output.getOut()).doesNotContain(HostileCorpus.MARKER);
 	}
 

@@ -19,6 +19,7 @@ package io.tracestarter.http;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecordingHops;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
@@ -59,7 +60,7 @@ class TraceClientHttpRequestInterceptorTests {
 			this.interceptor.intercept(request(), new byte[0], this.execution);
 		}
 		assertThat(this.sent.get().getHeaders().getFirst("X-Trace-ID")).isEqualTo("rest-1");
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "http", null)).isOne();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.HTTP, null)).isOne();
 		assertThat(this.hops.hops()).containsExactly("rest-1 http out");
 	}
 

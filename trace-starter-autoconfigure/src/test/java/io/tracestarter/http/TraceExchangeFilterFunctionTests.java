@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecordingHops;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
@@ -61,7 +62,7 @@ class TraceExchangeFilterFunctionTests {
 			.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "flux-1"))
 			.block(Duration.ofSeconds(5));
 		assertThat(this.sent.get().headers().getFirst("X-Trace-ID")).isEqualTo("flux-1");
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "http", null)).isOne();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.HTTP, null)).isOne();
 		assertThat(this.hops.hops()).containsExactly("flux-1 http out");
 	}
 

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.tracestarter.JsonLines;
 import io.tracestarter.app.WebFluxTestApplication;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecentTraceHops;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.grpc.GrpcTestSupport;
@@ -106,11 +107,11 @@ class TrustedProxiesIntegrationTests {
 
 	@Test
 	void untrustedPeersIdIsReplacedLoggedApartCountedAndNotEchoed(CapturedOutput output) {
-		long before = this.metrics.count(TraceMetrics.REJECTED, "http", "untrusted");
+		long before = this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "untrusted");
 		ResponseEntity<String> response = get("127.0.0.2", "/plain", "customer-ref-1");
 		// Policy "inbound": a generated id is not put in the response.
 		assertThat(response.getHeaders().containsHeader("X-Trace-ID")).isFalse();
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "http", "untrusted") - before).isEqualTo(1);
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, "untrusted") - before).isEqualTo(1);
 		await().untilAsserted(() -> {
 			var link = JsonLines.withMessage(output,
 					(message) -> message.startsWith("Inbound trace id from an untrusted"));

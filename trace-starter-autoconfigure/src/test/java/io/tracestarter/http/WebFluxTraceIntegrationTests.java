@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import io.tracestarter.JsonLines;
 import io.tracestarter.PooledThreads;
 import io.tracestarter.app.WebFluxTestApplication;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -233,7 +234,7 @@ class WebFluxTraceIntegrationTests {
 	}
 
 	private long rejected() {
-		return this.metrics.count(TraceMetrics.REJECTED, "http", null);
+		return this.metrics.count(TraceMetrics.REJECTED, Layer.HTTP, null);
 	}
 
 	static List<Map<String, Object>> hopLines(CapturedOutput output, String tag) {

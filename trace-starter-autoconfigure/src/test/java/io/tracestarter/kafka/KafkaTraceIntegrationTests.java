@@ -23,6 +23,7 @@ import java.util.Map;
 
 import io.tracestarter.JsonLines;
 import io.tracestarter.app.KafkaTestApplication;
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
@@ -164,7 +165,7 @@ class KafkaTraceIntegrationTests {
 
 	@Test
 	void recordsWithoutOrWithHostileHeadersGetAFreshIdAndAreProcessed(CapturedOutput output) {
-		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, "kafka", "forbidden_character");
+		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, Layer.KAFKA, "forbidden_character");
 		this.template.send("plain", "no-headers");
 		ProducerRecord<Object, Object> hostile = new ProducerRecord<>("plain", "hostile");
 		hostile.headers().add("X-Trace-ID", "evil\"\n{\"trace_id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
@@ -176,7 +177,7 @@ class KafkaTraceIntegrationTests {
 				() -> assertThat(JsonLines.withMessage(output, (message) -> message.startsWith("plain received")))
 					.hasSize(3)
 					.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", "forbidden_character") - rejectedBefore)
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.KAFKA, "forbidden_character") - rejectedBefore)
 			.isEqualTo(2);
 		assertThat(output.getOut()).doesNotContain("evil");
 	}
@@ -184,7 +185,7 @@ class KafkaTraceIntegrationTests {
 	@Test
 	void hostileCorpusInRecordHeadersIsRejectedCountedAndNeverLogged(CapturedOutput output) {
 		List<byte[]> corpus = HostileCorpus.idValues(512 * 1024);
-		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, "kafka", null);
+		long rejectedBefore = this.metrics.count(TraceMetrics.REJECTED, Layer.KAFKA, null);
 		for (int i = 0; i < corpus.size(); i++) {
 			ProducerRecord<Object, Object> record = new ProducerRecord<>("plain", 0, null, "corpus-" + i);
 			record.headers().add("X-Trace-ID", corpus.get(i));
@@ -196,7 +197,8 @@ class KafkaTraceIntegrationTests {
 					JsonLines.withMessage(output, (message) -> message.startsWith("plain received corpus-")))
 				.hasSize(corpus.size())
 				.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}")));
-		assertThat(this.metrics.count(TraceMetrics.REJECTED, "kafka", null) - rejectedBefore).isEqualTo(corpus.size());
+		assertThat(this.metrics.count(TraceMetrics.REJECTED, Layer.KAFKA, null) - rejectedBefore)
+			.isEqualTo(corpus.size());
 		assertThat(output.getOut()).doesNotContain(HostileCorpus.MARKER);
 	}
 

@@ -19,6 +19,7 @@ package io.tracestarter.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.tracestarter.core.Layer;
 import io.tracestarter.core.RecordingHops;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceMetrics;
@@ -58,7 +59,7 @@ class TraceProducerInterceptorTests {
 		}
 		assertThat(header(sent, "X-Trace-ID")).isEqualTo("send-1");
 		assertThat(header(sent, TraceProducerInterceptor.SPAN_ID_HEADER)).isEqualTo("span-1");
-		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, "kafka", null)).isOne();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.KAFKA, null)).isOne();
 		assertThat(this.hops.hops()).containsExactly("send-1 kafka out");
 	}
 
