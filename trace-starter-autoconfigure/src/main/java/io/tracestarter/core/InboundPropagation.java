@@ -52,7 +52,7 @@ public final class InboundPropagation {
 		this.trust = trust;
 		this.hops = hops;
 		this.sampling = sampling;
-		this.newId = resolver::newId;
+		this.newId = () -> this.resolver.newId();
 	}
 
 	/**

@@ -37,7 +37,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
-import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
@@ -120,12 +121,15 @@ public final class HttpTraceAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass({ TomcatContextCustomizer.class, ValveBase.class })
+	@ConditionalOnClass({ ConfigurableTomcatWebServerFactory.class, ValveBase.class })
 	static class TomcatConfiguration {
 
+		// An engine valve, not a context one: Tomcat dispatches to the error page from
+		// its host valve, outside the context's pipeline, and a failing error page would
+		// otherwise leave the id on the worker thread.
 		@Bean
-		TomcatContextCustomizer traceCleanupValveCustomizer() {
-			return (context) -> context.getPipeline().addValve(new TraceCleanupValve());
+		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> traceCleanupValveCustomizer() {
+			return (factory) -> factory.addEngineValves(new TraceCleanupValve());
 		}
 
 	}

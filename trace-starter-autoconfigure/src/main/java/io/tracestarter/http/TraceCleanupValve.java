@@ -25,11 +25,12 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 /**
- * Tomcat context valve that clears the trace id when a request leaves the web
- * application. With it in place the {@link TraceServletFilter} can leave the id set when
- * the filter chain throws, so the line Tomcat logs for the escaped exception ("Servlet
- * .service() ... threw exception", written after every filter has returned) still carries
- * it; nothing stays on the pooled thread.
+ * Tomcat engine valve that clears the trace id when Tomcat is done with a request,
+ * error-page dispatch included. With it in place the {@link TraceServletFilter} can leave
+ * the id set when the filter chain throws, so the lines Tomcat logs for the escaped
+ * exception ("Servlet.service() ... threw exception", written after every filter has
+ * returned) and for a failing error page still carry it; nothing stays on the pooled
+ * thread.
  */
 final class TraceCleanupValve extends ValveBase {
 

@@ -30,7 +30,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
@@ -63,7 +62,7 @@ class HttpTraceAutoConfigurationTests {
 	@Test
 	void servletAppGetsTheFilterRightAfterBootsObservationFilter() {
 		this.servletRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(TraceWebFilter.class).hasSingleBean(TomcatContextCustomizer.class);
+			assertThat(context).doesNotHaveBean(TraceWebFilter.class).hasBean("traceCleanupValveCustomizer");
 			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(TraceServletFilter.class);
 			assertThat(registration.getOrder()).isEqualTo(HttpTraceAutoConfiguration.SERVLET_FILTER_ORDER);
@@ -74,7 +73,7 @@ class HttpTraceAutoConfigurationTests {
 	void servletAppWithoutTomcatHasNoValve() {
 		this.servletRunner.withClassLoader(new FilteredClassLoader(ValveBase.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(TomcatContextCustomizer.class)
+				.doesNotHaveBean("traceCleanupValveCustomizer")
 				.hasSingleBean(FilterRegistrationBean.class));
 	}
 
