@@ -155,6 +155,9 @@ public class KafkaTestApplication {
 			for (ConsumerRecord<String, String> record : records) {
 				logger.info("batch record {}", record.value());
 			}
+			for (int i = 0; i < records.size(); i++) {
+				logger.info("batch again {}", records.get(i).value());
+			}
 			logger.info("batch of records done");
 		}
 
@@ -165,6 +168,7 @@ public class KafkaTestApplication {
 			for (Message<String> message : messages) {
 				logger.info("batch message {}", message.getPayload());
 			}
+			messages.stream().forEach((message) -> logger.info("batch again {}", message.getPayload()));
 			logger.info("batch of messages done");
 		}
 
