@@ -23,6 +23,7 @@ import io.tracestarter.core.HopEvent;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskDecorator;
@@ -90,7 +91,7 @@ public final class TraceTaskDecorator implements TaskDecorator {
 			if (this.traceId != null) {
 				this.hops.record(this.traceId, Layer.ASYNC, HopEvent.HOP);
 			}
-			TraceContext.run(this.traceId, this.delegate);
+			TraceScope.run(this.traceId, this.delegate);
 		}
 
 	}
@@ -106,7 +107,7 @@ public final class TraceTaskDecorator implements TaskDecorator {
 			if (this.traceId != null) {
 				this.hops.record(this.traceId, Layer.ASYNC, HopEvent.HOP);
 			}
-			return TraceContext.call(this.traceId, this.delegate);
+			return TraceScope.call(this.traceId, this.delegate);
 		}
 
 	}

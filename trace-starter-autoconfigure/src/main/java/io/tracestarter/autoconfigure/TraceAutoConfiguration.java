@@ -20,6 +20,7 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.tracestarter.core.ApplicationIds;
 import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
@@ -89,7 +90,10 @@ public final class TraceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TraceIdValidator traceIdValidator(TraceProperties properties) {
-		return new TraceIdValidator(properties.getId().getMaxLength());
+		TraceIdValidator validator = new TraceIdValidator(properties.getId().getMaxLength());
+		// Ids the application opens and ids sent on follow the same rules.
+		ApplicationIds.use(validator);
+		return validator;
 	}
 
 	@Bean

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one outbound path every transport takes: put the current id into the carrier unless
- * the caller set one, count it, and record the hop. A transport supplies only an
- * {@link OutboundSetter} for its carrier.
+ * the caller set one or the id breaks the id rules (then it is withheld and counted),
+ * count it, and record the hop. A transport supplies only an {@link OutboundSetter} for
+ * its carrier.
  *
  * @since 0.1.0
  */
@@ -66,6 +67,15 @@ public final class OutboundPropagation {
 	 */
 	public <C> @Nullable String inject(Layer layer, C carrier, OutboundSetter<C> setter, String traceId) {
 		if (setter.isSet(carrier)) {
+			return null;
+		}
+		// Ids reach the thread by paths that do not validate (TraceScope, a Reactor
+		// context the application wrote): none that breaks the rules goes into a header.
+		RejectionReason reason = ApplicationIds.check(traceId);
+		if (reason != null) {
+			if (this.metrics != null) {
+				this.metrics.withheld(layer, reason);
+			}
 			return null;
 		}
 		setter.set(carrier, traceId);

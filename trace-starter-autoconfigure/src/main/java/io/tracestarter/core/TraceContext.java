@@ -16,7 +16,6 @@
 
 package io.tracestarter.core;
 
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
@@ -57,9 +56,12 @@ public final class TraceContext {
 	 * Closing restores whatever was current before, so scopes nest.
 	 * @param traceId the id; {@code null} clears the id for the scope
 	 * @return the scope to close, best with try-with-resources
+	 * @throws IllegalArgumentException when {@code traceId} is not a valid id (the rules
+	 * of inbound ids: letters, digits and {@code -_.:}, at most
+	 * {@code trace.id.max-length} characters), as it would be sent on in headers
 	 */
 	public static TraceScope open(@Nullable String traceId) {
-		return TraceScope.open(traceId);
+		return TraceScope.open(ApplicationIds.require(traceId));
 	}
 
 	/**
@@ -67,21 +69,10 @@ public final class TraceContext {
 	 * current before; what {@link #open} does, without a scope object.
 	 * @param traceId the id; {@code null} runs the task with no id
 	 * @param task the task
+	 * @throws IllegalArgumentException when {@code traceId} is not a valid id
 	 */
 	public static void run(@Nullable String traceId, Runnable task) {
-		String previous = TraceIdHolder.get();
-		if (Objects.equals(previous, traceId)) {
-			task.run();
-			return;
-		}
-		// No scope object: executor hops run this for every task.
-		TraceIdHolder.set(traceId);
-		try {
-			task.run();
-		}
-		finally {
-			TraceIdHolder.set(previous);
-		}
+		TraceScope.run(ApplicationIds.require(traceId), task);
 	}
 
 	/**
@@ -91,20 +82,11 @@ public final class TraceContext {
 	 * @param traceId the id; {@code null} runs the task with no id
 	 * @param task the task
 	 * @return the task's result
+	 * @throws IllegalArgumentException when {@code traceId} is not a valid id
 	 * @throws Exception what the task throws
 	 */
 	public static <T> T call(@Nullable String traceId, Callable<T> task) throws Exception {
-		String previous = TraceIdHolder.get();
-		if (Objects.equals(previous, traceId)) {
-			return task.call();
-		}
-		TraceIdHolder.set(traceId);
-		try {
-			return task.call();
-		}
-		finally {
-			TraceIdHolder.set(previous);
-		}
+		return TraceScope.call(ApplicationIds.require(traceId), task);
 	}
 
 	/**

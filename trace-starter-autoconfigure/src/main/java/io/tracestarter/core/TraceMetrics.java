@@ -49,6 +49,9 @@ public final class TraceMetrics {
 	/** Outcome of ids sent on to another service. */
 	public static final String PROPAGATED = "propagated";
 
+	/** Outcome of ids not sent on because they break the id rules. */
+	public static final String WITHHELD = "withheld";
+
 	private final Map<Counter, LongAdder> counters = new ConcurrentHashMap<>();
 
 	// Counters of every request (generated, propagated, extracted) are found by the
@@ -95,6 +98,15 @@ public final class TraceMetrics {
 	 */
 	public void rejected(Layer layer, RejectionReason reason) {
 		increment(new Counter(REJECTED, layer.tag(), "reason", reason.tagValue()));
+	}
+
+	/**
+	 * Count an id not sent on because it breaks the id rules.
+	 * @param layer the layer it would have left by
+	 * @param reason the rule it broke
+	 */
+	public void withheld(Layer layer, RejectionReason reason) {
+		increment(new Counter(WITHHELD, layer.tag(), "reason", reason.tagValue()));
 	}
 
 	/**
@@ -172,7 +184,7 @@ public final class TraceMetrics {
 	/**
 	 * One counter: the layer, the outcome and at most one more tag.
 	 *
-	 * @param outcome extracted, generated, rejected or propagated
+	 * @param outcome extracted, generated, rejected, propagated or withheld
 	 * @param layer the layer: http, reactor, async, grpc, kafka
 	 * @param tagKey {@code source} or {@code reason}, or {@code null}
 	 * @param tagValue its value, or {@code null}

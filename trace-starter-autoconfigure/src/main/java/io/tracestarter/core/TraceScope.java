@@ -17,6 +17,7 @@
 package io.tracestarter.core;
 
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -47,7 +48,9 @@ public final class TraceScope implements AutoCloseable {
 	}
 
 	/**
-	 * Make {@code traceId} current on this thread.
+	 * Make {@code traceId} current on this thread. The id is not validated: this is the
+	 * path of ids the starter already checked; application code uses
+	 * {@link TraceContext#open}.
 	 * @param traceId the id; {@code null} clears it
 	 * @return the scope to close
 	 */
@@ -62,6 +65,52 @@ public final class TraceScope implements AutoCloseable {
 		TraceScope scope = new TraceScope(previous, Thread.currentThread());
 		TraceIdHolder.set(traceId);
 		return scope;
+	}
+
+	/**
+	 * Run {@code task} with {@code traceId} current on this thread, then restore what was
+	 * current before, without a scope object. The id is not validated: this is the path
+	 * of ids the starter already checked (executor hops); application code uses
+	 * {@link TraceContext#run}.
+	 * @param traceId the id; {@code null} runs the task with no id
+	 * @param task the task
+	 */
+	public static void run(@Nullable String traceId, Runnable task) {
+		String previous = TraceIdHolder.get();
+		if (Objects.equals(previous, traceId)) {
+			task.run();
+			return;
+		}
+		TraceIdHolder.set(traceId);
+		try {
+			task.run();
+		}
+		finally {
+			TraceIdHolder.set(previous);
+		}
+	}
+
+	/**
+	 * Call {@code task} with {@code traceId} current on this thread, then restore what
+	 * was current before; {@link #run} for a task with a result.
+	 * @param <T> the result type
+	 * @param traceId the id; {@code null} runs the task with no id
+	 * @param task the task
+	 * @return the task's result
+	 * @throws Exception what the task throws
+	 */
+	public static <T> T call(@Nullable String traceId, Callable<T> task) throws Exception {
+		String previous = TraceIdHolder.get();
+		if (Objects.equals(previous, traceId)) {
+			return task.call();
+		}
+		TraceIdHolder.set(traceId);
+		try {
+			return task.call();
+		}
+		finally {
+			TraceIdHolder.set(previous);
+		}
 	}
 
 	/**

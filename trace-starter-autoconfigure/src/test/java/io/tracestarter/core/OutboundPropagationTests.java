@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +84,35 @@ class OutboundPropagationTests {
 		Map<String, String> carrier = new HashMap<>();
 		new OutboundPropagation(null, TraceHopRecorder.none()).inject(Layer.KAFKA, carrier, MAP, "out-3");
 		assertThat(carrier).containsEntry("X-Trace-ID", "out-3");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "bad\r\nX-Injected: 1", "caf\u00e9", "has space", "" })
+	void anIdThatBreaksTheRulesIsWithheldAndCounted(String id) {
+		Map<String, String> carrier = new HashMap<>();
+		// TraceScope does not validate: the path of a Reactor context the application
+		// wrote.
+		try (TraceScope scope = TraceScope.open(id)) {
+			assertThat(this.outbound.inject(Layer.HTTP, carrier, MAP)).isNull();
+		}
+		assertThat(carrier).isEmpty();
+		assertThat(this.metrics.count(TraceMetrics.WITHHELD, Layer.HTTP, null)).isOne();
+		assertThat(this.metrics.count(TraceMetrics.PROPAGATED, Layer.HTTP, null)).isZero();
+		assertThat(this.hops.hops()).isEmpty();
+	}
+
+	@Test
+	void anIdLongerThanThePublishedLimitIsWithheld() {
+		Map<String, String> carrier = new HashMap<>();
+		try {
+			ApplicationIds.use(new TraceIdValidator(8));
+			assertThat(this.outbound.inject(Layer.GRPC, carrier, MAP, "123456789")).isNull();
+			assertThat(this.outbound.inject(Layer.GRPC, carrier, MAP, "12345678")).isEqualTo("12345678");
+		}
+		finally {
+			ApplicationIds.use(new TraceIdValidator(ApplicationIds.DEFAULT_MAX_LENGTH));
+		}
+		assertThat(this.metrics.count(TraceMetrics.WITHHELD, Layer.GRPC, "too_long")).isOne();
 	}
 
 }
