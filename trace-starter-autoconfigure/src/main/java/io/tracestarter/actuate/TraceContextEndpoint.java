@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -46,6 +47,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  */
 @Endpoint(id = "tracecontext")
 public class TraceContextEndpoint {
+
+	static final String MASK = "******";
 
 	private final TraceProperties properties;
 
@@ -61,9 +64,18 @@ public class TraceContextEndpoint {
 
 	private final @Nullable SamplingState sampling;
 
+	private final TraceContextEndpointProperties endpointProperties;
+
 	public TraceContextEndpoint(TraceProperties properties, List<LayerState> layers, TraceMetrics metrics,
 			RecentTraceHops hops, @Nullable LinesWithoutTraceId breakPoints, TraceIdValidator validator,
 			@Nullable SamplingState sampling) {
+		this(properties, layers, metrics, hops, breakPoints, validator, sampling, new TraceContextEndpointProperties());
+	}
+
+	public TraceContextEndpoint(TraceProperties properties, List<LayerState> layers, TraceMetrics metrics,
+			RecentTraceHops hops, @Nullable LinesWithoutTraceId breakPoints, TraceIdValidator validator,
+			@Nullable SamplingState sampling, TraceContextEndpointProperties endpointProperties) {
+		this.endpointProperties = endpointProperties;
 		this.properties = properties;
 		this.layers = layers;
 		this.metrics = metrics;
@@ -75,11 +87,14 @@ public class TraceContextEndpoint {
 
 	/**
 	 * Describe the starter's state.
+	 * @param securityContext who asks, for {@code show-values}
 	 * @return the description
 	 */
 	@ReadOperation
-	public TraceContextDescriptor traceContext() {
-		return new TraceContextDescriptor(config(), layerCounters(), breakPoints(),
+	public TraceContextDescriptor traceContext(SecurityContext securityContext) {
+		boolean showMessages = this.endpointProperties.getShowValues()
+			.isShown(securityContext, this.endpointProperties.getRoles());
+		return new TraceContextDescriptor(config(), layerCounters(), breakPoints(showMessages),
 				(this.sampling != null) ? this.sampling.describe() : null);
 	}
 
@@ -123,6 +138,8 @@ public class TraceContextEndpoint {
 					layer.rejected.merge(String.valueOf(counter.tagValue()), count, Long::sum);
 				case TraceMetrics.GENERATED -> layer.generated += count;
 				case TraceMetrics.PROPAGATED -> layer.propagated += count;
+				case TraceMetrics.WITHHELD ->
+					layer.withheld.merge(String.valueOf(counter.tagValue()), count, Long::sum);
 				default -> {
 				}
 			}
@@ -130,12 +147,20 @@ public class TraceContextEndpoint {
 		return counters;
 	}
 
-	private @Nullable BreakPointsDescriptor breakPoints() {
+	private @Nullable BreakPointsDescriptor breakPoints(boolean showMessages) {
 		if (this.breakPoints == null) {
 			return null;
 		}
+		List<LinesWithoutTraceId.Summary> groups = this.breakPoints.groups();
+		if (!showMessages) {
+			// Boot's mask for a value it may not show (env, configprops).
+			groups = groups.stream()
+				.map((group) -> new LinesWithoutTraceId.Summary(group.logger(), group.threadGroup(), group.count(),
+						group.first(), group.last(), MASK))
+				.toList();
+		}
 		return new BreakPointsDescriptor(this.breakPoints.linesWithoutId(), this.breakPoints.linesInDroppedGroups(),
-				this.breakPoints.groups());
+				groups);
 	}
 
 	/**
@@ -194,6 +219,8 @@ public class TraceContextEndpoint {
 
 		private long propagated;
 
+		private final Map<String, Long> withheld = new TreeMap<>();
+
 		public Map<String, Long> getExtracted() {
 			return this.extracted;
 		}
@@ -208,6 +235,10 @@ public class TraceContextEndpoint {
 
 		public long getPropagated() {
 			return this.propagated;
+		}
+
+		public Map<String, Long> getWithheld() {
+			return this.withheld;
 		}
 
 	}

@@ -36,6 +36,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionEvaluationRepor
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -50,6 +51,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "trace.enabled", matchIfMissing = true)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(TraceContextEndpoint.class)
+@EnableConfigurationProperties(TraceContextEndpointProperties.class)
 public final class TraceContextEndpointAutoConfiguration {
 
 	@Bean
@@ -67,10 +69,11 @@ public final class TraceContextEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	TraceContextEndpoint traceContextEndpoint(TraceProperties properties, TraceMetrics metrics, RecentTraceHops hops,
 			ObjectProvider<LinesWithoutTraceId> breakPoints, TraceIdValidator validator, Environment environment,
-			ObjectProvider<SamplingState> sampling, ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<SamplingState> sampling, ConfigurableListableBeanFactory beanFactory,
+			TraceContextEndpointProperties endpointProperties) {
 		return new TraceContextEndpoint(properties,
 				LayerStates.of(ConditionEvaluationReport.get(beanFactory), environment), metrics, hops,
-				breakPoints.getIfAvailable(), validator, sampling.getIfAvailable());
+				breakPoints.getIfAvailable(), validator, sampling.getIfAvailable(), endpointProperties);
 	}
 
 	/**

@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = DiagnosticsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
 				"management.endpoints.web.exposure.include=tracecontext",
-				"management.tracing.export.otlp.enabled=false", "management.otlp.metrics.export.enabled=false" })
+				"management.endpoint.tracecontext.show-values=always", "management.tracing.export.otlp.enabled=false",
+				"management.otlp.metrics.export.enabled=false" })
 class TraceContextEndpointIntegrationTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

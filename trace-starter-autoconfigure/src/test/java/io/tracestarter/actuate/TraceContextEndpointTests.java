@@ -31,6 +31,7 @@ import io.tracestarter.core.TraceMetrics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,7 +52,7 @@ class TraceContextEndpointTests {
 		this.metrics.generated(Layer.HTTP);
 		this.metrics.rejected(Layer.HTTP, RejectionReason.TOO_LONG);
 		this.metrics.propagated(Layer.ASYNC);
-		TraceContextEndpoint.TraceContextDescriptor descriptor = this.endpoint.traceContext();
+		TraceContextEndpoint.TraceContextDescriptor descriptor = this.endpoint.traceContext(SecurityContext.NONE);
 		assertThat(descriptor.layers().get("http").getExtracted()).containsEntry("header:X-Trace-ID", 1L);
 		assertThat(descriptor.layers().get("http").getGenerated()).isEqualTo(1);
 		assertThat(descriptor.layers().get("http").getRejected()).containsEntry("too_long", 1L);
@@ -69,7 +70,7 @@ class TraceContextEndpointTests {
 			properties.getHttp().setResponseHeader(ResponseHeader.INBOUND);
 			TraceContextEndpoint turkish = new TraceContextEndpoint(properties, List.of(), this.metrics, this.hops,
 					null, new TraceIdValidator(128), null);
-			assertThat(turkish.traceContext().config().responseHeader()).isEqualTo("inbound");
+			assertThat(turkish.traceContext(SecurityContext.NONE).config().responseHeader()).isEqualTo("inbound");
 		}
 		finally {
 			Locale.setDefault(locale);
