@@ -14,19 +14,59 @@
  * limitations under the License.
  */
 
-
 package io.tracestarter.coroutines
 
+import kotlinx.coroutines.delay
 import org.springframework.boot.autoconfigure.SpringBootApplication
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty
 import org.springframework.boot.runApplication
+import org.springframework.context.annotation.Bean
+import org.springframework.http.MediaType
+import org.springframework.web.reactive.function.server.bodyAndAwait
+import org.springframework.web.reactive.function.server.bodyValueAndAwait
+import org.springframework.web.reactive.function.server.coRouter
+import org.springframework.web.server.CoWebFilter
+import org.springframework.web.server.CoWebFilterChain
+import org.springframework.web.server.ServerWebExchange
 
 /**
  * A Kotlin WebFlux application written the way Spring's Kotlin documentation leads:
- * `suspend` handlers, `Flow` responses and a `WebClient` awaited with `awaitBody()`. It
- * holds no code for trace ids: the starter alone must put the request's id on its lines.
+ * `suspend` handlers, `Flow` responses, `coRouter` routes and a `WebClient` awaited with
+ * `awaitBody()`. It holds no code for trace ids: the starter alone must put the request's
+ * id on its lines.
  */
 @SpringBootApplication(proxyBeanMethods = false)
-class CoroutineApplication
+class CoroutineApplication {
+
+	/** The same request paths as functional routes under `/co`. */
+	@Bean
+	fun routes(hops: Hops) = coRouter {
+		GET("/co/hops") { request -> ok().bodyValueAndAwait(hops.hops(request.queryParam("req").orElseThrow())) }
+		GET("/co/flow") { request ->
+			ok().contentType(MediaType.TEXT_PLAIN).bodyAndAwait(hops.flow(request.queryParam("req").orElseThrow()))
+		}
+	}
+
+	/** A user's own coroutine filter (say, an authentication look-up), when switched on. */
+	@Bean
+	@ConditionalOnBooleanProperty("coroutines.co-web-filter")
+	fun suspendingFilter() = SuspendingFilter()
+
+}
+
+/** Suspends, logs, and passes the exchange on: a `CoWebFilter` as users write them. */
+class SuspendingFilter : CoWebFilter() {
+
+	override suspend fun filter(exchange: ServerWebExchange, chain: CoWebFilterChain) {
+		val req = exchange.request.queryParams.getFirst("req")
+		if (req != null) {
+			delay(1)
+			Hop.CO_WEB_FILTER.log(req)
+		}
+		chain.filter(exchange)
+	}
+
+}
 
 fun main(args: Array<String>) {
 	runApplication<CoroutineApplication>(*args)

@@ -14,64 +14,23 @@
  * limitations under the License.
  */
 
-
 package io.tracestarter.coroutines
 
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.async
-import kotlinx.coroutines.awaitAll
-import kotlinx.coroutines.coroutineScope
-import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
-import kotlinx.coroutines.flow.flow
-import kotlinx.coroutines.flow.flowOn
-import kotlinx.coroutines.flow.onEach
-import kotlinx.coroutines.withContext
-import org.springframework.core.env.Environment
 import org.springframework.http.MediaType
 import org.springframework.web.bind.annotation.GetMapping
 import org.springframework.web.bind.annotation.RequestHeader
 import org.springframework.web.bind.annotation.RequestParam
 import org.springframework.web.bind.annotation.RestController
-import org.springframework.web.reactive.function.client.WebClient
-import org.springframework.web.reactive.function.client.awaitBody
 
-/**
- * The request paths: a `suspend` handler that hops across `delay()`, `Dispatchers.IO`,
- * `async` children and an awaited `WebClient` call back into this application, and a
- * `Flow` response produced on `Dispatchers.IO`.
- */
+/** Annotated handlers: `suspend` functions and a `Flow` return value. */
 @RestController
-class CoroutineController(private val builder: WebClient.Builder, private val environment: Environment) {
-
-	// The port is known once the server runs, after this bean is made.
-	private val client by lazy {
-		builder.baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")).build()
-	}
+class CoroutineController(private val hops: Hops) {
 
 	@GetMapping("/hops")
-	suspend fun hops(@RequestParam req: String): String {
-		Hop.HANDLER.log(req)
-		delay(2)
-		Hop.AFTER_DELAY.log(req)
-		withContext(Dispatchers.IO) {
-			Hop.DISPATCHERS_IO.log(req)
-		}
-		Hop.AFTER_WITH_CONTEXT.log(req)
-		coroutineScope {
-			val onDefault = async(Dispatchers.Default) { Hop.ASYNC_DEFAULT.log(req) }
-			val inherited = async {
-				delay(1)
-				Hop.ASYNC_INHERITED.log(req)
-			}
-			awaitAll(onDefault, inherited)
-		}
-		val received = client.get().uri("/echo?req={req}", req).retrieve().awaitBody<String>()
-		Hop.AFTER_AWAIT_BODY.log(req)
-		return received
-	}
+	suspend fun hops(@RequestParam req: String): String = hops.hops(req)
 
-	/** Answers with the `X-Trace-ID` this application's own `WebClient` call sent. */
+	/** Answers with the `X-Trace-ID` that the caller sent. */
 	@GetMapping("/echo")
 	suspend fun echo(@RequestParam req: String, @RequestHeader("X-Trace-ID", required = false) sent: String?): String {
 		Hop.ECHO.log(req)
@@ -79,15 +38,6 @@ class CoroutineController(private val builder: WebClient.Builder, private val en
 	}
 
 	@GetMapping("/flow", produces = [MediaType.TEXT_PLAIN_VALUE])
-	fun flow(@RequestParam req: String): Flow<String> = flow {
-		repeat(Hop.FLOW_ELEMENTS) { i ->
-			delay(1)
-			Hop.FLOW_EMIT.log(req)
-			emit("$req-$i\n")
-		}
-	}.flowOn(Dispatchers.IO).onEach {
-		delay(1)
-		Hop.FLOW_COLLECT.log(req)
-	}
+	fun flow(@RequestParam req: String): Flow<String> = hops.flow(req)
 
 }

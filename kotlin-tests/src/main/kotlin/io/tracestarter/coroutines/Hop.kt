@@ -34,7 +34,8 @@ enum class Hop(val label: String) {
 	ECHO("echo"),
 	AFTER_AWAIT_BODY("after-await-body"),
 	FLOW_EMIT("flow-emit"),
-	FLOW_COLLECT("flow-collect");
+	FLOW_COLLECT("flow-collect"),
+	CO_WEB_FILTER("co-web-filter");
 
 	fun log(req: String) {
 		logger.atInfo().addKeyValue("hop", label).addKeyValue("req", req).log("hop {} {}", label, req)
