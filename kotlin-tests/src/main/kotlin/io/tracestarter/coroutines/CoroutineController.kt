@@ -16,6 +16,7 @@
 
 package io.tracestarter.coroutines
 
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
 import org.springframework.http.MediaType
 import org.springframework.web.bind.annotation.GetMapping
@@ -35,6 +36,13 @@ class CoroutineController(private val hops: Hops) {
 	suspend fun echo(@RequestParam req: String, @RequestHeader("X-Trace-ID", required = false) sent: String?): String {
 		Hop.ECHO.log(req)
 		return sent ?: "no X-Trace-ID"
+	}
+
+	@GetMapping("/detached")
+	suspend fun detached(@RequestParam req: String): String {
+		delay(1)
+		hops.detached(req)
+		return "started"
 	}
 
 	@GetMapping("/flow", produces = [MediaType.TEXT_PLAIN_VALUE])

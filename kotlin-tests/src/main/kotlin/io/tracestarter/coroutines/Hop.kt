@@ -35,7 +35,8 @@ enum class Hop(val label: String) {
 	AFTER_AWAIT_BODY("after-await-body"),
 	FLOW_EMIT("flow-emit"),
 	FLOW_COLLECT("flow-collect"),
-	CO_WEB_FILTER("co-web-filter");
+	CO_WEB_FILTER("co-web-filter"),
+	DETACHED("detached");
 
 	fun log(req: String) {
 		logger.atInfo().addKeyValue("hop", label).addKeyValue("req", req).log("hop {} {}", label, req)

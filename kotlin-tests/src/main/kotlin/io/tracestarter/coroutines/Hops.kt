@@ -16,7 +16,9 @@
 
 package io.tracestarter.coroutines
 
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
@@ -25,7 +27,9 @@ import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.flow.flowOn
 import kotlinx.coroutines.flow.onEach
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import org.springframework.core.PropagationContextElement
 import org.springframework.core.env.Environment
 import org.springframework.stereotype.Component
 import org.springframework.web.reactive.function.client.WebClient
@@ -43,6 +47,9 @@ class Hops(private val builder: WebClient.Builder, private val environment: Envi
 	private val client by lazy {
 		builder.baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")).build()
 	}
+
+	// A scope of the application's own, outliving requests.
+	private val background = CoroutineScope(SupervisorJob() + Dispatchers.Default)
 
 	/** Returns the `X-Trace-ID` that the `WebClient` call sent, as `/echo` received it. */
 	suspend fun hops(req: String): String {
@@ -64,6 +71,18 @@ class Hops(private val builder: WebClient.Builder, private val environment: Envi
 		val received = client.get().uri("/echo?req={req}", req).retrieve().awaitBody<String>()
 		Hop.AFTER_AWAIT_BODY.log(req)
 		return received
+	}
+
+	/**
+	 * Starts work that outlives the request in a scope of the application's own: such a
+	 * coroutine is no child of the request's, so it carries the id only when handed
+	 * Spring's `PropagationContextElement`, which captures it here.
+	 */
+	fun detached(req: String) {
+		background.launch(PropagationContextElement()) {
+			delay(2)
+			Hop.DETACHED.log(req)
+		}
 	}
 
 	fun flow(req: String): Flow<String> = flow {
