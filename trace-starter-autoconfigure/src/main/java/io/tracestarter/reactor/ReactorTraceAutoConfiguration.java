@@ -24,6 +24,11 @@ import reactor.core.publisher.Hooks;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,6 +40,9 @@ import org.springframework.core.env.Environment;
  * Boot's own default is {@code limited}, so the starter turns automatic mode on when the
  * property is not set. A user who set {@code limited} explicitly chose it: the starter
  * respects that choice and says once, at start-up, which lines then lose the id.
+ * <p>
+ * In a WebFlux application with Kotlin coroutines, the coroutines of every exchange get
+ * Spring's {@code PropagationContextElement} (see {@link CoroutineContextWebFilter}).
  *
  * @since 0.1.0
  */
@@ -57,6 +65,20 @@ public final class ReactorTraceAutoConfiguration {
 			return;
 		}
 		Hooks.enableAutomaticContextPropagation();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(
+			name = { "kotlinx.coroutines.reactor.ReactorContext", "org.springframework.web.server.CoWebFilter" })
+	static class KotlinCoroutinesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoroutineContextWebFilter coroutineContextWebFilter() {
+			return new CoroutineContextWebFilter();
+		}
+
 	}
 
 }

@@ -16,7 +16,7 @@
 
 /**
  * Reactor: automatic context propagation, so the id follows every operator and scheduler
- * hop.
+ * hop, and the context that carries it into the Kotlin coroutines of WebFlux exchanges.
  */
 @NullMarked
 package io.tracestarter.reactor;

@@ -28,6 +28,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,40 @@ class ReactorTraceAutoConfigurationTests {
 	void worksWithoutReactor() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Hooks.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReactorTraceAutoConfiguration.class));
+	}
+
+	@Test
+	void givesCoroutinesOfWebFluxExchangesThePropagationElement() {
+		reactiveContextRunner().run((context) -> assertThat(context).hasSingleBean(CoroutineContextWebFilter.class));
+	}
+
+	@Test
+	void addsNoCoroutineFilterWithoutKotlinxCoroutinesReactor() {
+		reactiveContextRunner().withClassLoader(new FilteredClassLoader("kotlinx.coroutines.reactor"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CoroutineContextWebFilter.class));
+	}
+
+	@Test
+	void addsNoCoroutineFilterOutsideWebFlux() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CoroutineContextWebFilter.class));
+	}
+
+	@Test
+	void addsNoCoroutineFilterWhenTurnedOff() {
+		reactiveContextRunner().withPropertyValues("trace.reactor.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CoroutineContextWebFilter.class));
+	}
+
+	@Test
+	void coroutineFilterBacksOffFromTheApplicationsOwn() {
+		CoroutineContextWebFilter own = new CoroutineContextWebFilter();
+		reactiveContextRunner().withBean("own", CoroutineContextWebFilter.class, () -> own)
+			.run((context) -> assertThat(context).getBean(CoroutineContextWebFilter.class).isSameAs(own));
+	}
+
+	private static ReactiveWebApplicationContextRunner reactiveContextRunner() {
+		return new ReactiveWebApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(TraceAutoConfiguration.class, ReactorTraceAutoConfiguration.class));
 	}
 
 	private static String idAfterThreadHop() {

@@ -1,0 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.tracestarter.coroutines
+
+import org.springframework.test.context.TestPropertySource
+
+/**
+ * The application with a `CoWebFilter` of its own that suspends and logs: Spring then
+ * runs every handler in the coroutine context the filter hands on.
+ */
+@TestPropertySource(properties = ["coroutines.co-web-filter=true"])
+class CoWebFilterIntegrationTests : CoroutineRequestsTests() {
+
+	override val filterLinesPerExchange = 1
+
+}
