@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InboundPropagation {
 
+	/** Where a carrier says the trace was sampled out upstream. */
+	public static final InboundSource SAMPLED_SOURCE = InboundSource.of("header:" + RequestSampling.SAMPLED_HEADER);
+
 	private final TraceIdResolver resolver;
 
 	private final InboundTrust trust;
@@ -91,7 +94,10 @@ public final class InboundPropagation {
 		ResolvedTraceId resolved = this.resolver.resolve(layer, (source) -> getter.get(carrier, source), fallback,
 				trusted);
 		this.hops.record(resolved.traceId(), layer, HopEvent.IN);
-		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name));
+		// The decision travels with the id: only an id that came in can bring one.
+		boolean sampledOutUpstream = this.sampling != RequestSampling.none() && resolved.isInbound()
+				&& RequestSampling.SAMPLED_OUT.equals(getter.get(carrier, SAMPLED_SOURCE));
+		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name, sampledOutUpstream));
 	}
 
 	/**

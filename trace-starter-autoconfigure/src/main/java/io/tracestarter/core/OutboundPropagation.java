@@ -32,6 +32,8 @@ public final class OutboundPropagation {
 
 	private final TraceHopRecorder hops;
 
+	private final RequestSampling sampling;
+
 	/**
 	 * Create the outbound path.
 	 * @param metrics the counters, or {@code null} outside a Spring application (a
@@ -39,8 +41,19 @@ public final class OutboundPropagation {
 	 * @param hops the hop recorder
 	 */
 	public OutboundPropagation(@Nullable TraceMetrics metrics, TraceHopRecorder hops) {
+		this(metrics, hops, RequestSampling.none());
+	}
+
+	/**
+	 * Create the outbound path that also carries log sampling's decision on.
+	 * @param metrics the counters, or {@code null} outside a Spring application
+	 * @param hops the hop recorder
+	 * @param sampling log sampling, asked whether the trace is sampled out
+	 */
+	public OutboundPropagation(@Nullable TraceMetrics metrics, TraceHopRecorder hops, RequestSampling sampling) {
 		this.metrics = metrics;
 		this.hops = hops;
+		this.sampling = sampling;
 	}
 
 	/**
@@ -79,6 +92,9 @@ public final class OutboundPropagation {
 			return null;
 		}
 		setter.set(carrier, traceId);
+		if (this.sampling.isSampledOut(traceId)) {
+			setter.setSampledOut(carrier);
+		}
 		if (this.metrics != null) {
 			this.metrics.propagated(layer);
 		}

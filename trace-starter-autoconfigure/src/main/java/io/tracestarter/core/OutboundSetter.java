@@ -39,4 +39,11 @@ public interface OutboundSetter<C> {
 	 */
 	void set(C carrier, String traceId);
 
+	/**
+	 * Say in {@code carrier} that the trace is sampled out, with
+	 * {@link RequestSampling#SAMPLED_HEADER}, so the receiver drops its lines too.
+	 * @param carrier the carrier
+	 */
+	void setSampledOut(C carrier);
+
 }

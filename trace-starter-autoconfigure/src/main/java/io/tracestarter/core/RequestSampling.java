@@ -35,12 +35,46 @@ public interface RequestSampling {
 	Request begin(String traceId, Kind kind, String name);
 
 	/**
+	 * A request, call or record has started under {@code traceId}, and the caller says
+	 * whether the trace was sampled out upstream: then its lines are held back whatever
+	 * this layer's own rules say, so one decision holds for the whole trace.
+	 * @param traceId the id its lines carry
+	 * @param kind what {@code name} is
+	 * @param name the request path, the gRPC full method name or the Kafka topic
+	 * @param sampledOutUpstream whether the carrier said the trace's lines are dropped
+	 * @return the handle to end it with, exactly once
+	 */
+	default Request begin(String traceId, Kind kind, String name, boolean sampledOutUpstream) {
+		return begin(traceId, kind, name);
+	}
+
+	/**
+	 * Return whether the lines of {@code traceId} are being dropped by a decision made
+	 * here or upstream (while its request runs, and for a while after), so that calls and
+	 * records sent under it carry the decision on.
+	 * @param traceId the id
+	 * @return {@code true} when the trace is sampled out
+	 */
+	default boolean isSampledOut(String traceId) {
+		return false;
+	}
+
+	/**
 	 * Return sampling that keeps every line, for when sampling is off.
 	 * @return the sampling
 	 */
 	static RequestSampling none() {
-		return (traceId, kind, name) -> Request.NONE;
+		return NoRequestSampling.INSTANCE;
 	}
+
+	/**
+	 * The carrier header that says a trace was sampled out upstream, with the value
+	 * {@link #SAMPLED_OUT}; gRPC metadata uses its lower-case name.
+	 */
+	String SAMPLED_HEADER = "X-Trace-Sampled";
+
+	/** The value of {@link #SAMPLED_HEADER} for a trace whose lines are dropped. */
+	String SAMPLED_OUT = "0";
 
 	/**
 	 * What a request is matched by.

@@ -75,8 +75,10 @@ public final class GrpcTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		@GlobalClientInterceptor
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		TraceClientInterceptor traceClientInterceptor(TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops) {
-			return new TraceClientInterceptor(metrics, hops.getIfAvailable(TraceHopRecorder::none));
+		TraceClientInterceptor traceClientInterceptor(TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops,
+				ObjectProvider<RequestSampling> sampling) {
+			return new TraceClientInterceptor(metrics, hops.getIfAvailable(TraceHopRecorder::none),
+					sampling.getIfAvailable(RequestSampling::none));
 		}
 
 	}
@@ -105,8 +107,10 @@ public final class GrpcTraceAutoConfiguration {
 		@GrpcGlobalClientInterceptor
 		@ConditionalOnMissingBean
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		TraceClientInterceptor traceClientInterceptor(TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops) {
-			return new TraceClientInterceptor(metrics, hops.getIfAvailable(TraceHopRecorder::none));
+		TraceClientInterceptor traceClientInterceptor(TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops,
+				ObjectProvider<RequestSampling> sampling) {
+			return new TraceClientInterceptor(metrics, hops.getIfAvailable(TraceHopRecorder::none),
+					sampling.getIfAvailable(RequestSampling::none));
 		}
 
 	}

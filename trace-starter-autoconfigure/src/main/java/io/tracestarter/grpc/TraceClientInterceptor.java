@@ -24,6 +24,7 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.tracestarter.core.OutboundPropagation;
 import io.tracestarter.core.OutboundSetter;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
@@ -50,12 +51,21 @@ public final class TraceClientInterceptor implements ClientInterceptor {
 			headers.put(TraceServerInterceptor.TRACE_ID_KEY, traceId);
 		}
 
+		@Override
+		public void setSampledOut(Metadata headers) {
+			headers.put(TraceServerInterceptor.SAMPLED_KEY, RequestSampling.SAMPLED_OUT);
+		}
+
 	};
 
 	private final OutboundPropagation outbound;
 
 	TraceClientInterceptor(TraceMetrics metrics, TraceHopRecorder hops) {
-		this.outbound = new OutboundPropagation(metrics, hops);
+		this(metrics, hops, RequestSampling.none());
+	}
+
+	TraceClientInterceptor(TraceMetrics metrics, TraceHopRecorder hops, RequestSampling sampling) {
+		this.outbound = new OutboundPropagation(metrics, hops, sampling);
 	}
 
 	@Override

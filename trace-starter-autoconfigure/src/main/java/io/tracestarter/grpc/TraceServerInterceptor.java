@@ -53,6 +53,9 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 
 	static final Metadata.Key<String> TRACE_ID_KEY = Metadata.Key.of("x-trace-id", Metadata.ASCII_STRING_MARSHALLER);
 
+	static final Metadata.Key<String> SAMPLED_KEY = Metadata.Key
+		.of(RequestSampling.SAMPLED_HEADER.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER);
+
 	private final InboundPropagation inbound;
 
 	/**
@@ -73,6 +76,7 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 						Metadata.Key.of(source.name().toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER));
 			}
 		}
+		keys.put(InboundPropagation.SAMPLED_SOURCE, SAMPLED_KEY);
 		this.keys = Map.copyOf(keys);
 	}
 

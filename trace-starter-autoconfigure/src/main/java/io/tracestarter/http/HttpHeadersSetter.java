@@ -17,6 +17,7 @@
 package io.tracestarter.http;
 
 import io.tracestarter.core.OutboundSetter;
+import io.tracestarter.core.RequestSampling;
 
 import org.springframework.http.HttpHeaders;
 
@@ -39,6 +40,11 @@ final class HttpHeadersSetter implements OutboundSetter<HttpHeaders> {
 	@Override
 	public void set(HttpHeaders headers, String traceId) {
 		headers.set(this.headerName, traceId);
+	}
+
+	@Override
+	public void setSampledOut(HttpHeaders headers) {
+		headers.set(RequestSampling.SAMPLED_HEADER, RequestSampling.SAMPLED_OUT);
 	}
 
 }

@@ -141,9 +141,10 @@ public final class HttpTraceAutoConfiguration {
 
 		@Bean
 		WebClientCustomizer traceWebClientCustomizer(TraceProperties properties, TraceMetrics metrics,
-				ObjectProvider<TraceHopRecorder> hops) {
+				ObjectProvider<TraceHopRecorder> hops, ObjectProvider<RequestSampling> sampling) {
 			TraceExchangeFilterFunction filter = new TraceExchangeFilterFunction(properties.getHttp().getHeaderName(),
-					metrics, hops.getIfAvailable(TraceHopRecorder::none));
+					metrics, hops.getIfAvailable(TraceHopRecorder::none),
+					sampling.getIfAvailable(RequestSampling::none));
 			return (builder) -> builder.filter(filter);
 		}
 
@@ -156,9 +157,9 @@ public final class HttpTraceAutoConfiguration {
 
 		@Bean
 		TraceClientHttpRequestInterceptor traceClientHttpRequestInterceptor(TraceProperties properties,
-				TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops) {
+				TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops, ObjectProvider<RequestSampling> sampling) {
 			return new TraceClientHttpRequestInterceptor(properties.getHttp().getHeaderName(), metrics,
-					hops.getIfAvailable(TraceHopRecorder::none));
+					hops.getIfAvailable(TraceHopRecorder::none), sampling.getIfAvailable(RequestSampling::none));
 		}
 
 		@Bean

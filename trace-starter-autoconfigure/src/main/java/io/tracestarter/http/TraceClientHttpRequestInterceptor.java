@@ -21,6 +21,7 @@ import java.io.IOException;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.OutboundPropagation;
 import io.tracestarter.core.OutboundSetter;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 
@@ -41,7 +42,12 @@ final class TraceClientHttpRequestInterceptor implements ClientHttpRequestInterc
 	private final OutboundSetter<HttpHeaders> setter;
 
 	TraceClientHttpRequestInterceptor(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
-		this.outbound = new OutboundPropagation(metrics, hops);
+		this(headerName, metrics, hops, RequestSampling.none());
+	}
+
+	TraceClientHttpRequestInterceptor(String headerName, TraceMetrics metrics, TraceHopRecorder hops,
+			RequestSampling sampling) {
+		this.outbound = new OutboundPropagation(metrics, hops, sampling);
 		this.setter = new HttpHeadersSetter(headerName);
 	}
 

@@ -19,6 +19,7 @@ package io.tracestarter.http;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.OutboundPropagation;
 import io.tracestarter.core.OutboundSetter;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
@@ -44,8 +45,13 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 	private final OutboundSetter<HttpHeaders> setter;
 
 	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
+		this(headerName, metrics, hops, RequestSampling.none());
+	}
+
+	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops,
+			RequestSampling sampling) {
 		this.headerName = headerName;
-		this.outbound = new OutboundPropagation(metrics, hops);
+		this.outbound = new OutboundPropagation(metrics, hops, sampling);
 		this.setter = new HttpHeadersSetter(headerName);
 	}
 

@@ -18,6 +18,7 @@ package io.tracestarter.kafka;
 
 import java.lang.reflect.Field;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceScope;
@@ -87,20 +88,48 @@ final class KafkaTemplateTracing {
 					|| !(result instanceof CompletableFuture<?> sent)) {
 				return result;
 			}
-			CompletableFuture<Object> relayed = new CompletableFuture<>();
-			sent.whenComplete((value, failure) -> {
-				try (TraceScope scope = TraceScope.open(traceId)) {
-					if (failure != null) {
-						relayed.completeExceptionally(failure);
-					}
-					else {
-						relayed.complete(value);
-					}
-				}
-			});
+			RelayedSend<Object> relayed = new RelayedSend<>(sent);
+			sent.whenComplete(relayed.completeUnder(traceId));
 			return relayed;
 		});
 		return proxyFactory.getProxy(template.getClass().getClassLoader());
+	}
+
+	/**
+	 * The future handed to the sender: completed under the sender's id when the real send
+	 * completes, and cancelling it cancels the real send's future too.
+	 *
+	 * @param <T> the send result
+	 */
+	static final class RelayedSend<T> extends CompletableFuture<T> {
+
+		private final CompletableFuture<?> sent;
+
+		RelayedSend(CompletableFuture<?> sent) {
+			this.sent = sent;
+		}
+
+		@SuppressWarnings("unchecked")
+		BiConsumer<Object, @Nullable Throwable> completeUnder(String traceId) {
+			return (value, failure) -> {
+				try (TraceScope scope = TraceScope.open(traceId)) {
+					if (failure != null) {
+						completeExceptionally(failure);
+					}
+					else {
+						complete((T) value);
+					}
+				}
+			};
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			this.sent.cancel(mayInterruptIfRunning);
+			return cancelled;
+		}
+
 	}
 
 }

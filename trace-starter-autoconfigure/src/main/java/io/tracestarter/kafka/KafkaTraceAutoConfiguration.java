@@ -48,9 +48,10 @@ public final class KafkaTraceAutoConfiguration {
 	KafkaTraceComponents kafkaTraceComponents(TraceIdResolver resolver, TraceProperties properties,
 			TraceMetrics metrics, ObjectProvider<TraceHopRecorder> hops, ObjectProvider<RequestSampling> sampling) {
 		TraceHopRecorder recorder = hops.getIfAvailable(TraceHopRecorder::none);
-		KafkaTraceIds ids = new KafkaTraceIds(resolver, recorder, sampling.getIfAvailable(RequestSampling::none));
+		RequestSampling requestSampling = sampling.getIfAvailable(RequestSampling::none);
+		KafkaTraceIds ids = new KafkaTraceIds(resolver, recorder, requestSampling);
 		return new KafkaTraceComponents(new TraceRecordInterceptor(ids),
-				new TraceProducerInterceptor(properties.getKafka().getHeaderName(), metrics, recorder),
+				new TraceProducerInterceptor(properties.getKafka().getHeaderName(), metrics, recorder, requestSampling),
 				new BatchListenerTracingInterceptor(ids));
 	}
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.OutboundPropagation;
 import io.tracestarter.core.OutboundSetter;
+import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
@@ -71,6 +72,11 @@ public class TraceProducerInterceptor implements ProducerInterceptor<Object, Obj
 			}
 		}
 
+		@Override
+		public void setSampledOut(Headers headers) {
+			headers.add(RequestSampling.SAMPLED_HEADER, RequestSampling.SAMPLED_OUT.getBytes(StandardCharsets.UTF_8));
+		}
+
 	};
 
 	/**
@@ -81,8 +87,13 @@ public class TraceProducerInterceptor implements ProducerInterceptor<Object, Obj
 	}
 
 	TraceProducerInterceptor(String headerName, @Nullable TraceMetrics metrics, TraceHopRecorder hops) {
+		this(headerName, metrics, hops, RequestSampling.none());
+	}
+
+	TraceProducerInterceptor(String headerName, @Nullable TraceMetrics metrics, TraceHopRecorder hops,
+			RequestSampling sampling) {
 		this.headerName = headerName;
-		this.outbound = new OutboundPropagation(metrics, hops);
+		this.outbound = new OutboundPropagation(metrics, hops, sampling);
 	}
 
 	@Override

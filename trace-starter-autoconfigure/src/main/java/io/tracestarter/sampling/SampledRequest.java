@@ -61,6 +61,12 @@ final class SampledRequest {
 		this.startedNanos = startedNanos;
 	}
 
+	/** Whether the request's own decision drops its lines (logger rules aside). */
+	boolean isSampledOut() {
+		SamplingRule rule = this.rules.get(this.requestRule);
+		return rule != null && !rule.keeps(this.randomness);
+	}
+
 	/** Whether DEBUG lines below their level are worth capturing now. */
 	boolean isBuffering() {
 		return this.state == State.BUFFERING;

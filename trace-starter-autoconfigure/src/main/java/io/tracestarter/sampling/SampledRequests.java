@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -44,6 +45,13 @@ final class SampledRequests implements RequestSampling {
 
 	private final AtomicLong totalBytes = new AtomicLong();
 
+	/** Sampled-out requests that ended lately, by id, at most {@code max-requests}. */
+	private final Map<String, SampledRequest> recentlySampledOut = new ConcurrentHashMap<>();
+
+	private final AtomicReferenceArray<@Nullable SampledRequest> recent;
+
+	private final AtomicLong recentCursor = new AtomicLong();
+
 	private final AtomicLong lastSweep;
 
 	private final SamplingCounters counters;
@@ -63,6 +71,7 @@ final class SampledRequests implements RequestSampling {
 		this.counters = counters;
 		this.nanoTime = nanoTime;
 		this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+		this.recent = new AtomicReferenceArray<>(Math.max(1, limits.maxRequests()));
 	}
 
 	/** Where held-back lines go when a request fails: the appenders sampling wraps. */
@@ -95,8 +104,28 @@ final class SampledRequests implements RequestSampling {
 		return this.totalBytes.get();
 	}
 
+	/**
+	 * The request of {@code traceId}: running, else one sampled out that ended a short
+	 * while ago (its late lines are dropped as its own were).
+	 */
+	@Nullable SampledRequest getOrRecent(String traceId) {
+		SampledRequest running = this.requests.get(traceId);
+		return (running != null) ? running : this.recentlySampledOut.get(traceId);
+	}
+
+	@Override
+	public boolean isSampledOut(String traceId) {
+		SampledRequest request = getOrRecent(traceId);
+		return request != null && request.isSampledOut();
+	}
+
 	@Override
 	public Request begin(String traceId, Kind kind, String name) {
+		return begin(traceId, kind, name, false);
+	}
+
+	@Override
+	public Request begin(String traceId, Kind kind, String name, boolean sampledOutUpstream) {
 		SampledRequest running = this.requests.get(traceId);
 		if (running != null && join(running)) {
 			return new Handle(running);
@@ -106,6 +135,13 @@ final class SampledRequests implements RequestSampling {
 		SamplingRule rule = rules.get(requestRule);
 		long randomness = TraceIdRandomness.of(traceId);
 		boolean sampledOut = rule != null && !rule.keeps(randomness);
+		// One decision per trace: sampled out upstream, or here earlier (a record this
+		// service sent itself, consumed after its request ended), holds whatever this
+		// request's own rule says.
+		if (!sampledOut && (sampledOutUpstream || this.recentlySampledOut.containsKey(traceId))) {
+			requestRule = SamplingRules.INHERITED;
+			sampledOut = true;
+		}
 		if (!sampledOut && !rules.loggerRulesDrop()) {
 			// Every line of this request is written as it comes: nothing to hold.
 			return Request.NONE;
@@ -118,12 +154,13 @@ final class SampledRequests implements RequestSampling {
 			return Request.NONE;
 		}
 		SampledRequest[] joined = new SampledRequest[1];
+		int decidedRule = requestRule;
 		SampledRequest request = this.requests.compute(traceId, (id, existing) -> {
 			if (existing != null && join(existing)) {
 				joined[0] = existing;
 				return existing;
 			}
-			return new SampledRequest(id, rules, requestRule, randomness, now);
+			return new SampledRequest(id, rules, decidedRule, randomness, now);
 		});
 		if (joined[0] == null) {
 			this.counters.requestsBuffered.increment();
@@ -198,6 +235,20 @@ final class SampledRequests implements RequestSampling {
 			request.state = State.ENDED;
 		}
 		this.requests.remove(request.traceId, request);
+		remember(request);
+	}
+
+	// The decision outlives the request, for work it started that runs later.
+	private void remember(SampledRequest request) {
+		if (!request.isSampledOut()) {
+			return;
+		}
+		int slot = (int) (this.recentCursor.getAndIncrement() % this.recent.length());
+		SampledRequest evicted = this.recent.getAndSet(slot, request);
+		if (evicted != null) {
+			this.recentlySampledOut.remove(evicted.traceId, evicted);
+		}
+		this.recentlySampledOut.put(request.traceId, request);
 	}
 
 	// Written under the request's monitor, so a line of the same request that comes in
@@ -258,6 +309,7 @@ final class SampledRequests implements RequestSampling {
 			request.state = State.ENDED;
 		}
 		this.requests.remove(request.traceId, request);
+		remember(request);
 		this.counters.requestsExpired.increment();
 	}
 

@@ -73,7 +73,7 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		if (traceId == null) {
 			return belowLevel;
 		}
-		SampledRequest request = this.requests.get(traceId);
+		SampledRequest request = this.requests.getOrRecent(traceId);
 		SamplingRule rule = (request != null) ? request.ruleFor(event.getLoggerName())
 				: this.requests.rules().forLine(event.getLoggerName(), SamplingRules.NONE);
 		if (rule == null) {

@@ -39,14 +39,26 @@ final class SamplingRules {
 	/** Index of "no request rule": every logger rule comes before it. */
 	static final int NONE = Integer.MAX_VALUE;
 
+	/**
+	 * Index of the rule of a request sampled out upstream: the trace's decision came with
+	 * its id, and this service follows it whatever its own rules say.
+	 */
+	static final int INHERITED = Integer.MAX_VALUE - 1;
+
+	/** The name the inherited decision's lines are counted under. */
+	static final String INHERITED_NAME = "inherited";
+
 	private final List<SamplingRule> rules;
+
+	private final SamplingRule inherited;
 
 	private final boolean hasLoggerRules;
 
 	private final boolean loggerRulesDrop;
 
-	private SamplingRules(List<SamplingRule> rules) {
+	private SamplingRules(List<SamplingRule> rules, SamplingRule inherited) {
 		this.rules = List.copyOf(rules);
+		this.inherited = inherited;
 		this.hasLoggerRules = rules.stream().anyMatch((rule) -> rule.target() == Target.LOGGER);
 		this.loggerRulesDrop = rules.stream().anyMatch((rule) -> rule.target() == Target.LOGGER && rule.rate() < 1);
 	}
@@ -92,7 +104,10 @@ final class SamplingRules {
 			}
 			rules.add(new SamplingRule(name, target, pattern, rate, counters.lines(name)));
 		}
-		return new SamplingRules(rules);
+		// Matches nothing by itself: it is the rule of requests sampled out upstream.
+		SamplingRule inherited = new SamplingRule(INHERITED_NAME, Target.KAFKA_TOPIC, "", 0,
+				counters.lines(INHERITED_NAME));
+		return new SamplingRules(rules, inherited);
 	}
 
 	private static void collect(List<Target> targets, List<String> patterns, Target target, @Nullable String pattern) {
@@ -129,6 +144,9 @@ final class SamplingRules {
 	}
 
 	@Nullable SamplingRule get(int index) {
+		if (index == INHERITED) {
+			return this.inherited;
+		}
 		return (index == NONE) ? null : this.rules.get(index);
 	}
 

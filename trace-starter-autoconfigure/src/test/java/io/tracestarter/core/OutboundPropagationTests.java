@@ -42,6 +42,11 @@ class OutboundPropagationTests {
 			carrier.put("X-Trace-ID", traceId);
 		}
 
+		@Override
+		public void setSampledOut(Map<String, String> carrier) {
+			carrier.put(RequestSampling.SAMPLED_HEADER, RequestSampling.SAMPLED_OUT);
+		}
+
 	};
 
 	private final TraceMetrics metrics = new TraceMetrics();
@@ -113,6 +118,30 @@ class OutboundPropagationTests {
 			ApplicationIds.use(new TraceIdValidator(ApplicationIds.DEFAULT_MAX_LENGTH));
 		}
 		assertThat(this.metrics.count(TraceMetrics.WITHHELD, Layer.GRPC, "too_long")).isOne();
+	}
+
+	@Test
+	void aSampledOutTraceCarriesItsDecision() {
+		RequestSampling sampling = new RequestSampling() {
+
+			@Override
+			public Request begin(String traceId, Kind kind, String name) {
+				return Request.NONE;
+			}
+
+			@Override
+			public boolean isSampledOut(String traceId) {
+				return traceId.equals("dropped");
+			}
+
+		};
+		OutboundPropagation outbound = new OutboundPropagation(this.metrics, this.hops, sampling);
+		Map<String, String> dropped = new HashMap<>();
+		Map<String, String> kept = new HashMap<>();
+		outbound.inject(Layer.KAFKA, dropped, MAP, "dropped");
+		outbound.inject(Layer.KAFKA, kept, MAP, "kept");
+		assertThat(dropped).containsEntry(RequestSampling.SAMPLED_HEADER, "0").containsEntry("X-Trace-ID", "dropped");
+		assertThat(kept).doesNotContainKey(RequestSampling.SAMPLED_HEADER);
 	}
 
 }
