@@ -50,13 +50,29 @@ final class QueryParameters {
 	}
 
 	private static String decode(String value) {
-		try {
-			return URLDecoder.decode(value, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
+		if (!hasOnlyAsciiHexEscapes(value)) {
 			// A malformed escape: keep the raw text, validation rejects it.
 			return value;
 		}
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * URLDecoder reads an escape with Integer.parseInt, which also takes a sign and
+	 * non-ASCII digits: "%+a" would become a line feed, and "%" with a full-width 5 and F
+	 * an underscore. Only '%' and two ASCII hex digits is an escape.
+	 */
+	private static boolean hasOnlyAsciiHexEscapes(String value) {
+		for (int i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 3)) {
+			if (i + 2 >= value.length() || !isAsciiHex(value.charAt(i + 1)) || !isAsciiHex(value.charAt(i + 2))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAsciiHex(char ch) {
+		return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
 	}
 
 }

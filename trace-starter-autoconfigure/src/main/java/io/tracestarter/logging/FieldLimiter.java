@@ -51,6 +51,18 @@ final class FieldLimiter {
 	}
 
 	/**
+	 * Return whether {@link #limit} would cut any of the values.
+	 */
+	boolean anyCut(Iterable<String> values) {
+		for (String value : values) {
+			if (value != null && value.length() > this.maxLength) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Limit a key-value pair's value: numbers and booleans stay JSON numbers and
 	 * booleans, anything else is written as its limited string form.
 	 */

@@ -16,7 +16,10 @@
 
 package io.tracestarter.logging;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -76,17 +79,20 @@ public class TraceJsonStructuredLogFormatter extends JsonWriterStructuredLogForm
 		members.add(logging.getTraceIdField(), TraceJsonStructuredLogFormatter::traceId).whenNotNull();
 		members.add("trace_id_fallback", (event) -> (traceId(event) != null) ? null : fallbackTraceId).whenNotNull();
 		members.add(logging.getSpanIdField(), (event) -> mdc(event, MICROMETER_SPAN_ID)).whenNotNull();
+		Set<String> formatNames = new HashSet<>(List.of("@timestamp", "level", "logger", "thread", "message",
+				logging.getTraceIdField(), "trace_id_fallback", logging.getSpanIdField(), "error"));
 		String serviceName = environment.getProperty("spring.application.name");
 		if (serviceName != null && !serviceName.isBlank()) {
 			members.add("service.name", limiter.limit(serviceName));
+			formatNames.add("service.name");
 		}
 		if (k8sEnabled) {
 			PodMetadata.from(environment).forEach((name, value) -> members.add(name, limiter.limit(value)));
+			formatNames.addAll(PodMetadata.from(environment).keySet());
 		}
-		members.add().usingPairs(contextPairs.flat(".", (pairs) -> {
-			pairs.<Object>add((event, pair) -> mdcPairs(event, pair, limiter));
-			pairs.<Object>add((event, pair) -> keyValuePairs(event, pair, limiter));
-		}));
+		members.add()
+			.usingPairs(contextPairs.flat(".",
+					(pairs) -> pairs.<Object>add((event, pair) -> contextPairs(event, pair, limiter, formatNames))));
 		members.add("error", ILoggingEvent::getThrowableProxy).whenNotNull().usingMembers((error) -> {
 			error.add("type", IThrowableProxy::getClassName);
 			error.add("message", IThrowableProxy::getMessage).whenNotNull().as(limiter::limit);
@@ -107,31 +113,45 @@ public class TraceJsonStructuredLogFormatter extends JsonWriterStructuredLogForm
 		return (mdc != null) ? mdc.get(key) : null;
 	}
 
-	private static void mdcPairs(ILoggingEvent event, BiConsumer<String, Object> pairs, FieldLimiter limiter) {
+	/**
+	 * MDC entries, then key-value pairs. Boot's JSON writer refuses a name written twice,
+	 * which would lose the whole line, so a key that names a field of the format, or that
+	 * an earlier entry wrote (the MDC and a pair, a pair given twice, two long keys cut
+	 * alike), is left out: the first one wins.
+	 */
+	private static void contextPairs(ILoggingEvent event, BiConsumer<String, Object> pairs, FieldLimiter limiter,
+			Set<String> formatNames) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
-		if (mdc == null || mdc.isEmpty()) {
-			return;
+		List<KeyValuePair> keyValuePairs = event.getKeyValuePairs();
+		boolean hasMdc = mdc != null && !mdc.isEmpty();
+		boolean hasPairs = keyValuePairs != null && !keyValuePairs.isEmpty();
+		// MDC keys are distinct: a set is needed only with pairs or with keys to cut.
+		Set<String> written = (hasPairs || (hasMdc && limiter.anyCut(mdc.keySet()))) ? new HashSet<>() : null;
+		if (hasMdc) {
+			mdc.forEach((key, value) -> {
+				if (key != null && value != null && !isTraceKey(key)) {
+					accept(pairs, limiter.limit(key), limiter.limit(value), formatNames, written);
+				}
+			});
 		}
-		mdc.forEach((key, value) -> {
-			if (key != null && value != null && !isTraceKey(key)) {
-				pairs.accept(limiter.limit(key), limiter.limit(value));
+		if (hasPairs) {
+			for (KeyValuePair pair : keyValuePairs) {
+				if (pair.key != null) {
+					accept(pairs, limiter.limit(pair.key), limiter.limitValue(pair.value), formatNames, written);
+				}
 			}
-		});
+		}
+	}
+
+	private static void accept(BiConsumer<String, Object> pairs, String key, @Nullable Object value,
+			Set<String> formatNames, @Nullable Set<String> written) {
+		if (!formatNames.contains(key) && (written == null || written.add(key))) {
+			pairs.accept(key, value);
+		}
 	}
 
 	private static boolean isTraceKey(String key) {
 		return key.equals(TraceContext.MDC_KEY) || key.equals(MICROMETER_TRACE_ID) || key.equals(MICROMETER_SPAN_ID);
-	}
-
-	private static void keyValuePairs(ILoggingEvent event, BiConsumer<String, Object> pairs, FieldLimiter limiter) {
-		if (event.getKeyValuePairs() == null) {
-			return;
-		}
-		for (KeyValuePair pair : event.getKeyValuePairs()) {
-			if (pair.key != null) {
-				pairs.accept(limiter.limit(pair.key), limiter.limitValue(pair.value));
-			}
-		}
 	}
 
 	private static String stackTrace(IThrowableProxy proxy, @Nullable StackTracePrinter printer) {

@@ -45,6 +45,16 @@ class QueryParametersTests {
 	}
 
 	@Test
+	void onlyAsciiHexDigitsMakeAnEscape() {
+		// Found by QueryParametersFuzzTests: URLDecoder alone read these as a line feed,
+		// NUL and an underscore (Integer.parseInt takes a sign and full-width digits).
+		assertThat(QueryParameters.first("trace_id=%+a", "trace_id")).isEqualTo("%+a");
+		assertThat(QueryParameters.first("trace_id=%-0", "trace_id")).isEqualTo("%-0");
+		assertThat(QueryParameters.first("trace%\uFF15\uFF26id=x", "trace_id")).isNull();
+		assertThat(QueryParameters.first("trace%5Fid=%41%2b%2B", "trace_id")).isEqualTo("A++");
+	}
+
+	@Test
 	void aNameWithoutValueGivesAnEmptyValue() {
 		assertThat(QueryParameters.first("trace_id&x=1", "trace_id")).isEmpty();
 		assertThat(QueryParameters.first("trace_id=", "trace_id")).isEmpty();

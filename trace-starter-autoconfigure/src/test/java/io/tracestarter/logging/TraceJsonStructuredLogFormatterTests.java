@@ -140,6 +140,32 @@ class TraceJsonStructuredLogFormatterTests {
 	}
 
 	@Test
+	void aKeyNamingAFieldOfTheFormatOrWrittenBeforeIsLeftOutAndTheLineKept() {
+		// Found by TraceJsonStructuredLogFormatterFuzzTests: Boot's JSON writer threw on
+		// a
+		// name written twice, and Logback dropped the whole line.
+		LoggingEvent event = event("kept", Map.of("trace_id", "real", "dup", "from mdc", "level", "forged"));
+		event.addKeyValuePair(new KeyValuePair("dup", "from pair"));
+		event.addKeyValuePair(new KeyValuePair("trace_id", "forged"));
+		event.addKeyValuePair(new KeyValuePair("message", "forged"));
+		event.addKeyValuePair(new KeyValuePair("twice", 1));
+		event.addKeyValuePair(new KeyValuePair("twice", 2));
+		assertThat(write(event)).containsEntry("message", "kept")
+			.containsEntry("trace_id", "real")
+			.containsEntry("level", "INFO")
+			.containsEntry("dup", "from mdc")
+			.containsEntry("twice", 1);
+	}
+
+	@Test
+	void twoLongKeysCutAlikeGiveOneField() {
+		this.environment.setProperty("trace.logging.max-field-length", "64");
+		String prefix = "k".repeat(70);
+		Map<String, Object> line = write(event("kept", Map.of(prefix + "a", "1", prefix + "b", "2")));
+		assertThat(line).containsEntry("message", "kept").containsKey("k".repeat(64) + "...[truncated 7 chars]");
+	}
+
+	@Test
 	void fieldNamesAreConfigurable() {
 		this.environment.setProperty("trace.logging.trace-id-field", "traceid");
 		this.environment.setProperty("trace.logging.span-id-field", "spanid");
