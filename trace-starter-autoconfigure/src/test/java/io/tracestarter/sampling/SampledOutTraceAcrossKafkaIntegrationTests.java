@@ -183,15 +183,15 @@ class SampledOutTraceAcrossKafkaIntegrationTests {
 
 			// Read through methods: the bean is a class proxy (its batch listener is
 			// traced), whose own fields are empty.
-			public Set<String> records() {
+			Set<String> records() {
 				return this.records;
 			}
 
-			public Set<String> batched() {
+			Set<String> batched() {
 				return this.batched;
 			}
 
-			public Set<String> sampledHeaders() {
+			Set<String> sampledHeaders() {
 				return this.sampledHeaders;
 			}
 
@@ -209,7 +209,7 @@ class SampledOutTraceAcrossKafkaIntegrationTests {
 
 			@KafkaListener(id = "late-batches", topics = "order-events", groupId = "late-batches",
 					containerFactory = "batchFactory", autoStartup = "false")
-			public void onBatch(List<ConsumerRecord<String, String>> batch) {
+			void onBatch(List<ConsumerRecord<String, String>> batch) {
 				for (ConsumerRecord<String, String> record : batch) {
 					logger.info("batch record {}", record.value());
 					this.batched.add(record.value());
