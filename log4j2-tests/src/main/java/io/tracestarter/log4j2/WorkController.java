@@ -52,6 +52,12 @@ public class WorkController {
 		return this.asyncWork.hop(tag).join();
 	}
 
+	@GetMapping("/work/boom")
+	public String boom(@RequestParam String tag) {
+		work(tag);
+		throw new IllegalStateException("boom " + tag);
+	}
+
 	@GetMapping("/fail")
 	public String fail(@RequestParam String tag) {
 		IllegalStateException failure = new IllegalStateException("payment \"declined\"\nsecond line",

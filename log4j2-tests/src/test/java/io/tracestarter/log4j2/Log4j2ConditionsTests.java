@@ -62,10 +62,22 @@ class Log4j2ConditionsTests {
 	}
 
 	@Test
-	void samplingIsOffOnLog4j2AndSaysSo() {
+	void samplingStandsInFrontOfLog4j2sAppenders() {
 		this.contextRunner.withPropertyValues("trace.sampling.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RequestSampling.class)
+				.hasBean("traceLog4j2SamplingInstaller")
+				.doesNotHaveBean("traceSamplingInstaller")
+				.doesNotHaveBean("traceSamplingOffNotice"));
+	}
+
+	@Test
+	void withoutAnyEngineSamplingIsOffAndSaysSo() {
+		this.contextRunner.withPropertyValues("trace.sampling.enabled=true")
+			.withClassLoader(new FilteredClassLoader(org.apache.logging.log4j.core.LoggerContext.class))
+			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(RequestSampling.class)
+				.doesNotHaveBean("traceLog4j2SamplingInstaller")
 				.hasBean("traceSamplingOffNotice"));
 	}
 

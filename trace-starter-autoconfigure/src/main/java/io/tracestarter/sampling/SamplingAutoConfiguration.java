@@ -16,12 +16,6 @@
 
 package io.tracestarter.sampling;
 
-import java.util.function.ToDoubleFunction;
-
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
 
@@ -31,13 +25,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Log sampling ({@code trace.sampling.enabled}, off by default): keeps a share of the
  * lines of healthy traffic by rule, decided once per trace id, and writes every line of a
- * request that fails. Logback only: it wraps the root logger's appenders. Without Logback
- * (an application on Log4j2) it is off and says so in one INFO line at start-up.
+ * request that fails. It stands between the root logger and its appenders, on Logback or
+ * on Log4j2 (picked as Spring Boot picks its logging system: Logback when present); with
+ * neither it is off and says so in one INFO line at start-up.
  *
  * @since 0.1.0
  */
@@ -46,27 +41,18 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty("trace.sampling.enabled")
 public final class SamplingAutoConfiguration {
 
-	static final String LINES = "trace.sampling.lines";
+	static final String LINES = SampledRequestsConfiguration.LINES;
 
-	static final String REQUESTS = "trace.sampling.requests";
+	static final String REQUESTS = SampledRequestsConfiguration.REQUESTS;
 
 	static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
+	static final String LOG4J2 = "org.apache.logging.log4j.core.LoggerContext";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = LOGBACK)
+	@Import(SampledRequestsConfiguration.class)
 	static class LogbackConfiguration {
-
-		@Bean
-		SamplingCounters traceSamplingCounters() {
-			return new SamplingCounters();
-		}
-
-		@Bean
-		SampledRequests traceSampledRequests(TraceProperties properties, SamplingCounters counters) {
-			TraceProperties.Sampling sampling = properties.getSampling();
-			return new SampledRequests(SamplingRules.of(sampling, counters),
-					SampledRequests.Limits.of(sampling.getBuffer()), counters, System::nanoTime);
-		}
 
 		@Bean
 		SamplingInstaller traceSamplingInstaller(TraceProperties properties, SampledRequests requests) {
@@ -75,74 +61,25 @@ public final class SamplingAutoConfiguration {
 					captureDebug ? new DebugCaptureFilter(requests) : null);
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = LOG4J2)
+	@ConditionalOnMissingClass(LOGBACK)
+	@Import(SampledRequestsConfiguration.class)
+	static class Log4j2Configuration {
+
 		@Bean
-		SamplingState traceSamplingState(SampledRequests requests, SamplingCounters counters) {
-			return new SamplingState(requests, counters);
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
-		static class RefreshConfiguration {
-
-			@Bean
-			SamplingRulesRefresher traceSamplingRulesRefresher(Environment environment, SampledRequests requests,
-					SamplingCounters counters) {
-				return new SamplingRulesRefresher(environment, requests, counters);
-			}
-
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(MeterRegistry.class)
-		static class MetricsConfiguration {
-
-			@Bean
-			MeterBinder traceSamplingMeterBinder(SampledRequests requests, SamplingCounters counters) {
-				return (registry) -> {
-					counters.forEachRule((lines) -> {
-						line(registry, lines, "kept", SamplingCounters.Lines::kept);
-						line(registry, lines, "dropped", SamplingCounters.Lines::dropped);
-						line(registry, lines, "flushed", SamplingCounters.Lines::flushed);
-						line(registry, lines, "overflowed", SamplingCounters.Lines::overflowed);
-					});
-					request(registry, counters, "buffered", SamplingCounters::requestsBuffered);
-					request(registry, counters, "flushed", SamplingCounters::requestsFlushed);
-					request(registry, counters, "expired", SamplingCounters::requestsExpired);
-					request(registry, counters, "unbuffered", SamplingCounters::requestsUnbuffered);
-					Gauge.builder("trace.sampling.buffer.requests", requests, SampledRequests::size)
-						.description("Requests whose lines are held back now")
-						.register(registry);
-					Gauge.builder("trace.sampling.buffer.bytes", requests, SampledRequests::totalBytes)
-						.description("Estimated bytes of the lines held back now")
-						.baseUnit("bytes")
-						.register(registry);
-				};
-			}
-
-			private static void line(MeterRegistry registry, SamplingCounters.Lines lines, String outcome,
-					ToDoubleFunction<SamplingCounters.Lines> count) {
-				FunctionCounter.builder(LINES, lines, count)
-					.description("Log lines by sampling rule and outcome")
-					.tag("rule", lines.rule())
-					.tag("outcome", outcome)
-					.register(registry);
-			}
-
-			private static void request(MeterRegistry registry, SamplingCounters counters, String outcome,
-					ToDoubleFunction<SamplingCounters> count) {
-				FunctionCounter.builder(REQUESTS, counters, count)
-					.description("Sampled-out requests by outcome")
-					.tag("outcome", outcome)
-					.register(registry);
-			}
-
+		Log4j2SamplingInstaller traceLog4j2SamplingInstaller(TraceProperties properties, SampledRequests requests) {
+			return new Log4j2SamplingInstaller(new Log4j2SamplingAppender(requests),
+					properties.getSampling().isCaptureDebugOnError());
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass(LOGBACK)
-	static class WithoutLogbackConfiguration {
+	@ConditionalOnMissingClass({ LOGBACK, LOG4J2 })
+	static class WithoutEngineConfiguration {
 
 		@Bean
 		SamplingOffNotice traceSamplingOffNotice() {

@@ -23,14 +23,13 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Says once, at start-up, that log sampling was asked for but is off: it stands between
- * Logback's root logger and its appenders, and the application logs through another
- * engine (Log4j2). Every line is written, none held back.
+ * the root logger and its appenders of Logback or Log4j2, and the application logs
+ * through another engine ({@code java.util.logging}). Every line is written.
  */
 final class SamplingOffNotice implements SmartInitializingSingleton {
 
 	static final String MESSAGE = "Log sampling is off although trace.sampling.enabled=true: it works on Logback"
-			+ " only and Logback is not on the classpath (Log4j2 or another engine writes the logs);"
-			+ " every line is written";
+			+ " and Log4j2, and neither is on the classpath; every line is written";
 
 	private static final Logger logger = LoggerFactory.getLogger(SamplingOffNotice.class);
 
