@@ -46,6 +46,7 @@ public class WorkController {
 	@GetMapping("/work")
 	public String work(@RequestParam String tag) {
 		logger.atInfo().addKeyValue("tag", tag).addKeyValue("step", "in").log("work in");
+		logger.atDebug().addKeyValue("tag", tag).addKeyValue("step", "debug").log("work debug");
 		log4jLogger.info(new MapMessage<>().with("tag", tag).with("step", "map").with("order", 42).with("paid", true));
 		log4jLogger
 			.info(new StringMapMessage().with("tag", tag).with("step", "string-map").with("message", "map line"));

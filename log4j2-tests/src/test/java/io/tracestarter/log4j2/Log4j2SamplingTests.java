@@ -36,14 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Log sampling on Log4j2, on a real Tomcat: a 0% rule on {@code /work/**}; requests that
- * succeed write none of their INFO lines, the one whose handler throws writes all of them
- * (SLF4J and Log4j API lines, request and executor threads) marked
+ * Log sampling on Log4j2, on a real Tomcat: a 0% rule on {@code /work/**} with
+ * {@code capture-debug-on-error}; requests that succeed write none of their lines, the
+ * one whose handler throws writes all of them (SLF4J and Log4j API lines, request and
+ * executor threads, and its DEBUG line below the logger's level) marked
  * {@code "trace_sampling":"error"}.
  */
 @SpringBootTest(classes = Log4j2Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trace.sampling.enabled=true", "trace.sampling.rules[0].route=/work/**",
-				"trace.sampling.rules[0].rate=0" })
+				"trace.sampling.rules[0].rate=0", "trace.sampling.capture-debug-on-error=true" })
 @ExtendWith(OutputCaptureExtension.class)
 class Log4j2SamplingTests {
 
@@ -69,17 +70,24 @@ class Log4j2SamplingTests {
 		assertThat(status).isEqualTo(500);
 		await().untilAsserted(
 				() -> assertThat(linesOf(output, "sampled-boom-1")).filteredOn((line) -> "boom".equals(line.get("tag")))
-					.hasSize(4)
+					.hasSize(5)
 					.allSatisfy((line) -> assertThat(line).containsEntry("trace_sampling", "error"))
 					.extracting((line) -> line.get("step"))
-					.containsExactlyInAnyOrder("in", "map", "string-map", "async"));
+					.containsExactlyInAnyOrder("in", "debug", "map", "string-map", "async"));
+		// Framework DEBUG lines of the request are captured too.
+		assertThat(linesOf(output, "sampled-boom-1")).anySatisfy(
+				(line) -> assertThat(line).containsEntry("logger", "org.springframework.web.servlet.DispatcherServlet")
+					.containsEntry("level", "DEBUG")
+					.containsEntry("trace_sampling", "error"));
 		// Lines are written in order: once the failed request's lines are out, the
 		// successful requests ended long ago, and none of their lines was written.
 		for (int i = 0; i < 20; i++) {
 			assertThat(linesOf(output, "sampled-ok-" + i)).isEmpty();
 		}
 		LoggerFactory.getLogger("after.sampling").info("outside any request");
+		LoggerFactory.getLogger("after.sampling").debug("debug outside any request");
 		assertThat(JsonLines.withMessage(output.getOut(), "outside any request")).hasSize(1);
+		assertThat(JsonLines.withMessage(output.getOut(), "debug outside any request")).isEmpty();
 	}
 
 	private static List<Map<String, Object>> linesOf(CapturedOutput output, String traceId) {

@@ -16,6 +16,8 @@
 
 package io.tracestarter.sampling;
 
+import io.tracestarter.core.TraceContext;
+
 /**
  * Decides each line for the sampling appender of either logging engine: written now, held
  * back for its request, or dropped. WARN and ERROR lines, lines without a trace id and
@@ -68,6 +70,25 @@ final class LineSampler {
 			events.write(events.captured(event, SampledEvents.ERROR));
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a DEBUG line below its logger's level is let through now, to wait in the
+	 * buffer of the current request ({@code trace.sampling.capture-debug-on-error}).
+	 * @param logger the line's logger
+	 * @return whether the engine should let the line through
+	 */
+	boolean capturesBelowLevel(String logger) {
+		if (this.requests.size() == 0) {
+			return false;
+		}
+		String traceId = TraceContext.currentTraceId();
+		SampledRequest request = (traceId != null) ? this.requests.get(traceId) : null;
+		if (request == null || !request.isBuffering()) {
+			return false;
+		}
+		SamplingRule rule = request.ruleFor(logger);
+		return rule != null && !rule.keeps(request.randomness);
 	}
 
 }

@@ -25,6 +25,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.AppenderControl;
 import org.apache.logging.log4j.core.config.Property;
@@ -47,10 +48,19 @@ final class Log4j2SamplingAppender extends AbstractAppender implements SampledEv
 
 	private final List<Wrapped> appenders = new CopyOnWriteArrayList<>();
 
-	Log4j2SamplingAppender(SampledRequests requests) {
+	private final boolean captureDebug;
+
+	private volatile @Nullable LoggerContext context;
+
+	Log4j2SamplingAppender(SampledRequests requests, boolean captureDebug) {
 		super(SamplingAppender.NAME, null, null, true, Property.EMPTY_ARRAY);
 		this.sampler = new LineSampler(requests);
+		this.captureDebug = captureDebug;
 		requests.writeTo(this);
+	}
+
+	void setContext(@Nullable LoggerContext context) {
+		this.context = context;
 	}
 
 	void addAppender(Appender appender, @Nullable Level level, @Nullable Filter filter) {
@@ -67,9 +77,21 @@ final class Log4j2SamplingAppender extends AbstractAppender implements SampledEv
 
 	@Override
 	public void append(LogEvent event) {
-		if (!this.sampler.isSampledOut(event, this, event.getLevel().isMoreSpecificThan(Level.WARN), false)) {
+		Level level = event.getLevel();
+		boolean belowLevel = this.captureDebug && level.intLevel() > Level.INFO.intLevel() && isBelowLoggerLevel(event);
+		if (!this.sampler.isSampledOut(event, this, level.isMoreSpecificThan(Level.WARN), belowLevel)) {
 			write(event);
 		}
+	}
+
+	// Only lines the debug-capture filter let through are below their logger's level.
+	private boolean isBelowLoggerLevel(LogEvent event) {
+		LoggerContext loggerContext = this.context;
+		if (loggerContext == null) {
+			return false;
+		}
+		Level effective = loggerContext.getLogger(logger(event)).getLevel();
+		return effective != null && event.getLevel().intLevel() > effective.intLevel();
 	}
 
 	@Override

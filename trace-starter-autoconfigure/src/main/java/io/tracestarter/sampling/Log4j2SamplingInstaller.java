@@ -25,36 +25,29 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Puts the {@link Log4j2SamplingAppender} between Log4j2's root logger configuration and
- * its appenders once every singleton exists, and puts them back when the context closes.
+ * its appenders once every singleton exists (with the debug capture as a
+ * configuration-wide filter when asked for), and puts them back when the context closes.
  * Does nothing when Log4j2 is not the engine behind the Log4j API.
  */
 final class Log4j2SamplingInstaller implements SmartInitializingSingleton, DisposableBean {
 
-	static final String DEBUG_CAPTURE_OFF = "Log sampling: trace.sampling.capture-debug-on-error is off on Log4j2"
-			+ " (it needs Logback's turbo filters); a failed request's held INFO lines are written, DEBUG lines"
-			+ " below their logger's level are not captured";
-
-	private static final Logger logger = LoggerFactory.getLogger(Log4j2SamplingInstaller.class);
-
 	private final Log4j2SamplingAppender appender;
 
-	private final boolean captureDebug;
+	private final @Nullable Log4j2DebugCaptureFilter debugCapture;
 
 	private @Nullable LoggerContext context;
 
 	private @Nullable LoggerConfig root;
 
-	Log4j2SamplingInstaller(Log4j2SamplingAppender appender, boolean captureDebug) {
+	Log4j2SamplingInstaller(Log4j2SamplingAppender appender, @Nullable Log4j2DebugCaptureFilter debugCapture) {
 		this.appender = appender;
-		this.captureDebug = captureDebug;
+		this.debugCapture = debugCapture;
 	}
 
 	@Override
@@ -80,17 +73,19 @@ final class Log4j2SamplingInstaller implements SmartInitializingSingleton, Dispo
 						(ref != null) ? ref.getFilter() : null);
 			}
 		}
+		this.appender.setContext(loggerContext);
 		this.appender.start();
 		rootConfig.addAppender(this.appender, null, null);
 		for (Log4j2SamplingAppender.Wrapped wrapped : this.appender.appenders()) {
 			rootConfig.removeAppender(wrapped.appender().getName());
 		}
+		if (this.debugCapture != null) {
+			this.debugCapture.start();
+			loggerContext.getConfiguration().addFilter(this.debugCapture);
+		}
 		loggerContext.updateLoggers();
 		this.context = loggerContext;
 		this.root = rootConfig;
-		if (this.captureDebug) {
-			logger.info(DEBUG_CAPTURE_OFF);
-		}
 	}
 
 	@Override
@@ -104,8 +99,13 @@ final class Log4j2SamplingInstaller implements SmartInitializingSingleton, Dispo
 			rootConfig.addAppender(wrapped.appender(), wrapped.level(), wrapped.filter());
 		}
 		rootConfig.removeAppender(this.appender.getName());
+		if (this.debugCapture != null) {
+			loggerContext.getConfiguration().removeFilter(this.debugCapture);
+			this.debugCapture.stop();
+		}
 		loggerContext.updateLoggers();
 		this.appender.removeAppenders();
+		this.appender.setContext(null);
 		this.appender.stop();
 		this.context = null;
 		this.root = null;

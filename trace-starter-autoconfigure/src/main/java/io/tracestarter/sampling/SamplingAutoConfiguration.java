@@ -71,8 +71,9 @@ public final class SamplingAutoConfiguration {
 
 		@Bean
 		Log4j2SamplingInstaller traceLog4j2SamplingInstaller(TraceProperties properties, SampledRequests requests) {
-			return new Log4j2SamplingInstaller(new Log4j2SamplingAppender(requests),
-					properties.getSampling().isCaptureDebugOnError());
+			boolean captureDebug = properties.getSampling().isCaptureDebugOnError();
+			return new Log4j2SamplingInstaller(new Log4j2SamplingAppender(requests, captureDebug),
+					captureDebug ? new Log4j2DebugCaptureFilter(requests) : null);
 		}
 
 	}
