@@ -264,6 +264,21 @@ class Log4j2ZeroConfigurationTests {
 				})));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theTimelineOfAnIdNamesTheLoggersThatWroteIt() {
+		client().get().uri("/work?tag={tag}", "hops").header("X-Trace-ID", "hops-1").retrieve().toBodilessEntity();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Map<String, Object> timeline = client().get()
+				.uri("/actuator/tracecontext/{id}", "hops-1")
+				.retrieve()
+				.body(Map.class);
+			assertThat((List<Map<String, Object>>) timeline.get("hops"))
+				.anySatisfy((hop) -> assertThat(hop).containsEntry("logger", WorkController.class.getName()))
+				.anySatisfy((hop) -> assertThat(hop).containsEntry("logger", AsyncWork.class.getName()));
+		});
+	}
+
 	private static List<Map<String, Object>> lines(CapturedOutput output, String tag) {
 		return JsonLines.parse(output.getOut()).stream().filter((line) -> tag.equals(line.get("tag"))).toList();
 	}

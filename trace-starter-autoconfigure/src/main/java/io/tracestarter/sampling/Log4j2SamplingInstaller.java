@@ -16,9 +16,6 @@
 
 package io.tracestarter.sampling;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -56,16 +53,11 @@ final class Log4j2SamplingInstaller implements SmartInitializingSingleton, Dispo
 			return;
 		}
 		LoggerConfig rootConfig = loggerContext.getConfiguration().getRootLogger();
-		List<AppenderRef> refs = new ArrayList<>();
-		for (AppenderRef ref : rootConfig.getAppenderRefs()) {
-			// The diagnostics appender writes nothing and must see every line.
-			if (!ref.getRef().startsWith("TRACE_STARTER_")) {
-				refs.add(ref);
-			}
-		}
 		for (Appender wrapped : rootConfig.getAppenders().values()) {
+			// The diagnostics appender writes nothing and must see every line.
 			if (!wrapped.getName().startsWith("TRACE_STARTER_")) {
-				AppenderRef ref = refs.stream()
+				AppenderRef ref = rootConfig.getAppenderRefs()
+					.stream()
 					.filter((candidate) -> candidate.getRef().equals(wrapped.getName()))
 					.findFirst()
 					.orElse(null);
