@@ -64,8 +64,9 @@ public class DiagnosticsBenchmark {
 	public void setUp() {
 		this.hops = new RecentTraceHops(1000, 64);
 		this.hops.record(TRACE_ID, Layer.HTTP, HopEvent.IN);
-		this.recordingOff = new TraceDiagnosticsAppender(new LinesWithoutTraceId(100), TraceHopRecorder.none());
-		this.recordingOn = new TraceDiagnosticsAppender(new LinesWithoutTraceId(100), this.hops);
+		this.recordingOff = new TraceDiagnosticsAppender(
+				new TraceDiagnostics(new LinesWithoutTraceId(100), TraceHopRecorder.none()));
+		this.recordingOn = new TraceDiagnosticsAppender(new TraceDiagnostics(new LinesWithoutTraceId(100), this.hops));
 		this.lineWithId = event(Map.of("trace_id", TRACE_ID));
 		this.lineWithoutId = event(Map.of());
 	}

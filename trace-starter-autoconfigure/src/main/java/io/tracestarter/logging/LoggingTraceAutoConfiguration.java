@@ -16,38 +16,45 @@
 
 package io.tracestarter.logging;
 
-import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.logging.LoggingTraceAutoConfiguration.OnLoggingEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Log diagnostics: the break points (lines written without a trace id after start-up) and
  * the counters {@code trace.logging.missing} and {@code trace.logging.truncated}. The
  * JSON format itself is switched on by {@link TraceLoggingEnvironmentPostProcessor},
- * before any bean exists.
+ * before any bean exists. Works on Logback and on Log4j2; each engine's parts are loaded
+ * only when its classes are present.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = TraceAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "trace.enabled", "trace.logging.enabled" }, matchIfMissing = true)
-@ConditionalOnClass(LoggerContext.class)
+@Conditional(OnLoggingEngine.class)
 public final class LoggingTraceAutoConfiguration {
 
 	static final String TRUNCATED = "trace.logging.truncated";
 
 	static final String MISSING = "trace.logging.missing";
+
+	static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
+
+	static final String LOG4J2 = "org.apache.logging.log4j.core.LoggerContext";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -56,10 +63,30 @@ public final class LoggingTraceAutoConfiguration {
 	}
 
 	@Bean
-	TraceDiagnosticsInstaller traceDiagnosticsInstaller(LinesWithoutTraceId breakPoints,
-			ObjectProvider<TraceHopRecorder> hops) {
-		return new TraceDiagnosticsInstaller(
-				new TraceDiagnosticsAppender(breakPoints, hops.getIfAvailable(TraceHopRecorder::none)));
+	TraceDiagnostics traceDiagnostics(LinesWithoutTraceId breakPoints, ObjectProvider<TraceHopRecorder> hops) {
+		return new TraceDiagnostics(breakPoints, hops.getIfAvailable(TraceHopRecorder::none));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = LOGBACK)
+	static class LogbackConfiguration {
+
+		@Bean
+		TraceDiagnosticsInstaller traceDiagnosticsInstaller(TraceDiagnostics diagnostics) {
+			return new TraceDiagnosticsInstaller(new TraceDiagnosticsAppender(diagnostics));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = LOG4J2)
+	static class Log4j2Configuration {
+
+		@Bean
+		Log4j2TraceDiagnosticsInstaller log4j2TraceDiagnosticsInstaller(TraceDiagnostics diagnostics) {
+			return new Log4j2TraceDiagnosticsInstaller(new Log4j2TraceDiagnosticsAppender(diagnostics));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -79,6 +106,27 @@ public final class LoggingTraceAutoConfiguration {
 				.builder(TRUNCATED, TruncationCounter.class, (type) -> TruncationCounter.count())
 				.description("Log message and field values cut to trace.logging.max-field-length")
 				.register(registry);
+		}
+
+	}
+
+	/**
+	 * Logback or Log4j2 is on the classpath: the engines whose events the starter reads.
+	 */
+	static final class OnLoggingEngine extends AnyNestedCondition {
+
+		OnLoggingEngine() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnClass(name = LOGBACK)
+		static final class Logback {
+
+		}
+
+		@ConditionalOnClass(name = LOG4J2)
+		static final class Log4j2 {
+
 		}
 
 	}

@@ -19,6 +19,8 @@ package io.tracestarter.logging;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.LoggingSystem;
@@ -30,7 +32,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Makes JSON the console's default: unless the user chose a structured format (or turned
  * {@code trace.logging.enabled} or {@code trace.enabled} off), the console uses
- * {@link TraceJsonStructuredLogFormatter}. When the user chose Boot's {@code ecs} format,
+ * {@link TraceJsonStructuredLogFormatter} on Logback and
+ * {@link Log4j2TraceJsonStructuredLogFormatter} on Log4j2, picked as Spring Boot picks
+ * its logging system. When the user chose Boot's {@code ecs} format, on either engine,
  * the ids are renamed to ECS's {@code trace.id} and {@code span.id}. Everything is added
  * as the lowest-priority property source, so any setting of the user wins. Runs after
  * config data is loaded and before the logging system starts.
@@ -44,6 +48,9 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 	static final String CONSOLE_FORMAT = "logging.structured.format.console";
 
 	private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
+
+	// The class Spring Boot's Log4J2LoggingSystem.Factory checks for.
+	private static final String LOG4J2_CONTEXT_FACTORY = "org.apache.logging.log4j.core.impl.Log4jContextFactory";
 
 	@Override
 	public int getOrder() {
@@ -59,28 +66,36 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 		Map<String, Object> defaults = new HashMap<>();
 		String consoleFormat = environment.getProperty(CONSOLE_FORMAT);
 		if (consoleFormat == null || consoleFormat.isBlank()) {
-			if (isLogbackTheLoggingSystem()) {
-				defaults.put(CONSOLE_FORMAT, TraceJsonStructuredLogFormatter.class.getName());
+			String formatter = formatterForTheLoggingSystem();
+			if (formatter != null) {
+				defaults.put(CONSOLE_FORMAT, formatter);
 			}
 		}
 		else if (consoleFormat.trim().equalsIgnoreCase("ecs")) {
 			defaults.put("logging.structured.json.rename[trace_id]", "trace.id");
-			defaults.put("logging.structured.json.rename[" + TraceJsonStructuredLogFormatter.MICROMETER_SPAN_ID + "]",
-					"span.id");
+			defaults.put("logging.structured.json.rename[" + LogEventReader.MICROMETER_SPAN_ID + "]", "span.id");
 		}
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 		}
 	}
 
-	// The format is written for Logback, Boot's default; an app on Log4j2 keeps Boot's
-	// own console output (its lines still carry trace_id through the MDC).
-	private static boolean isLogbackTheLoggingSystem() {
+	// Spring Boot's order: the system named by the system property, else Logback when
+	// present, else Log4j2 when present; on any other system (java.util.logging) the
+	// console keeps Boot's format. Class names only: neither engine is loaded here.
+	private static @Nullable String formatterForTheLoggingSystem() {
+		ClassLoader classLoader = TraceLoggingEnvironmentPostProcessor.class.getClassLoader();
+		boolean logback = ClassUtils.isPresent(LOGBACK_CONTEXT, classLoader);
+		boolean log4j2 = ClassUtils.isPresent(LOG4J2_CONTEXT_FACTORY, classLoader);
 		String system = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
-		if (system != null && !system.contains("Logback")) {
-			return false;
+		if (system != null) {
+			logback = logback && system.contains("Logback");
+			log4j2 = log4j2 && system.contains("Log4J2");
 		}
-		return ClassUtils.isPresent(LOGBACK_CONTEXT, TraceLoggingEnvironmentPostProcessor.class.getClassLoader());
+		if (logback) {
+			return TraceJsonStructuredLogFormatter.class.getName();
+		}
+		return log4j2 ? Log4j2TraceJsonStructuredLogFormatter.class.getName() : null;
 	}
 
 }

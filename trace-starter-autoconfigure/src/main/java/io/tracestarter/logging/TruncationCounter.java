@@ -18,42 +18,85 @@ package io.tracestarter.logging;
 
 import java.util.concurrent.atomic.LongAdder;
 
-import ch.qos.logback.classic.LoggerContext;
+import org.apache.logging.log4j.LogManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * The count of cut log values. Formatters are made by the logging system before the
- * application context exists, so the counter lives in the Logback context's object store,
- * where the meter binder finds it later; no static state of ours.
+ * application context exists, so the counter lives in the logging engine's own object
+ * store (Logback's or Log4j2's logger context), where the meter binder finds it later; no
+ * static state of ours. Each engine is touched only when its classes are present.
  */
 final class TruncationCounter {
 
 	static final String KEY = "io.tracestarter.logging.truncations";
 
+	private static final boolean LOGBACK_PRESENT = ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext",
+			TruncationCounter.class.getClassLoader());
+
+	private static final boolean LOG4J2_PRESENT = ClassUtils.isPresent("org.apache.logging.log4j.core.LoggerContext",
+			TruncationCounter.class.getClassLoader());
+
 	private TruncationCounter() {
 	}
 
 	static LongAdder shared() {
-		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-		if (!(factory instanceof LoggerContext context)) {
-			return new LongAdder();
-		}
-		synchronized (context) {
-			Object existing = context.getObject(KEY);
-			if (existing instanceof LongAdder adder) {
-				return adder;
-			}
-			LongAdder adder = new LongAdder();
-			context.putObject(KEY, adder);
-			return adder;
-		}
+		LongAdder adder = find(true);
+		return (adder != null) ? adder : new LongAdder();
 	}
 
 	static long count() {
-		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-		return (factory instanceof LoggerContext context && context.getObject(KEY) instanceof LongAdder adder)
-				? adder.sum() : 0;
+		LongAdder adder = find(false);
+		return (adder != null) ? adder.sum() : 0;
+	}
+
+	private static @Nullable LongAdder find(boolean create) {
+		LongAdder adder = LOGBACK_PRESENT ? LogbackStore.counter(create) : null;
+		return (adder == null && LOG4J2_PRESENT) ? Log4j2Store.counter(create) : adder;
+	}
+
+	private static final class LogbackStore {
+
+		static @Nullable LongAdder counter(boolean create) {
+			ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+			if (!(factory instanceof ch.qos.logback.classic.LoggerContext context)) {
+				return null;
+			}
+			synchronized (context) {
+				if (context.getObject(KEY) instanceof LongAdder existing) {
+					return existing;
+				}
+				if (!create) {
+					return null;
+				}
+				LongAdder adder = new LongAdder();
+				context.putObject(KEY, adder);
+				return adder;
+			}
+		}
+
+	}
+
+	private static final class Log4j2Store {
+
+		static @Nullable LongAdder counter(boolean create) {
+			if (!(LogManager.getContext(false) instanceof org.apache.logging.log4j.core.LoggerContext context)) {
+				return null;
+			}
+			if (context.getObject(KEY) instanceof LongAdder existing) {
+				return existing;
+			}
+			if (!create) {
+				return null;
+			}
+			LongAdder adder = new LongAdder();
+			return (context.putObjectIfAbsent(KEY, adder) instanceof LongAdder existing) ? existing : adder;
+		}
+
 	}
 
 }

@@ -27,29 +27,13 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
 import io.tracestarter.core.TraceContext;
 
 /**
- * Copies of log events that were held back, with the field {@code trace_sampling} that
- * says why they are written after all, and the marker line of a buffer that ran full. The
- * copy keeps the original's time, thread, MDC, key-value pairs and exception.
+ * Copies of Logback events that were held back, with the field {@code trace_sampling}
+ * that says why they are written after all, and the marker line of a buffer that ran
+ * full. The copy keeps the original's time, thread, MDC, key-value pairs and exception.
  */
 final class CapturedLine {
 
-	/** MDC key, and so JSON field, that tells why a sampled-out line was written. */
-	static final String FIELD = "trace_sampling";
-
-	/** The request failed: its held-back lines are written. */
-	static final String ERROR = "error";
-
-	/** The request failed and its buffer had run full: the marker line. */
-	static final String OVERFLOW = "overflow";
-
-	static final String MARKER_LOGGER = "io.tracestarter.sampling";
-
 	private CapturedLine() {
-	}
-
-	static boolean isCaptured(ILoggingEvent event) {
-		Map<String, String> mdc = event.getMDCPropertyMap();
-		return mdc != null && mdc.containsKey(FIELD);
 	}
 
 	static ILoggingEvent copy(ILoggingEvent event, String reason) {
@@ -72,22 +56,19 @@ final class CapturedLine {
 		}
 		Map<String, String> mdc = (event.getMDCPropertyMap() != null) ? new HashMap<>(event.getMDCPropertyMap())
 				: new HashMap<>();
-		mdc.put(FIELD, reason);
+		mdc.put(SampledEvents.FIELD, reason);
 		copy.setMDCPropertyMap(mdc);
 		return copy;
 	}
 
-	static ILoggingEvent overflowMarker(String traceId, int linesLost, Instant firstLost, int maxLines, long maxBytes) {
+	static ILoggingEvent overflowMarker(String traceId, String message, Instant firstLost) {
 		LoggingEvent marker = new LoggingEvent();
-		marker.setLoggerName(MARKER_LOGGER);
+		marker.setLoggerName(SampledEvents.MARKER_LOGGER);
 		marker.setLevel(Level.WARN);
-		marker
-			.setMessage("Log sampling: " + linesLost + " lines of this failed request were not kept because its buffer"
-					+ " was full (trace.sampling.buffer: max-lines " + maxLines + ", max-bytes " + maxBytes
-					+ ", or max-total-bytes across requests)");
+		marker.setMessage(message);
 		marker.setThreadName(Thread.currentThread().getName());
 		marker.setInstant(firstLost);
-		marker.setMDCPropertyMap(Map.of(TraceContext.MDC_KEY, traceId, FIELD, OVERFLOW));
+		marker.setMDCPropertyMap(Map.of(TraceContext.MDC_KEY, traceId, SampledEvents.FIELD, SampledEvents.OVERFLOW));
 		return marker;
 	}
 

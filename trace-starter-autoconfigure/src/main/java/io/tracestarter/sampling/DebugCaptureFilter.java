@@ -20,7 +20,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import io.tracestarter.core.TraceContext;
 import org.slf4j.Marker;
 
 /**
@@ -34,26 +33,19 @@ final class DebugCaptureFilter extends TurboFilter {
 
 	static final String NAME = "TRACE_STARTER_DEBUG_CAPTURE";
 
-	private final SampledRequests requests;
+	private final LineSampler sampler;
 
 	DebugCaptureFilter(SampledRequests requests) {
-		this.requests = requests;
+		this.sampler = new LineSampler(requests);
 		setName(NAME);
 	}
 
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-		if (level != Level.DEBUG || logger.getEffectiveLevel().levelInt <= Level.DEBUG_INT
-				|| this.requests.size() == 0) {
+		if (level != Level.DEBUG || logger.getEffectiveLevel().levelInt <= Level.DEBUG_INT) {
 			return FilterReply.NEUTRAL;
 		}
-		String traceId = TraceContext.currentTraceId();
-		SampledRequest request = (traceId != null) ? this.requests.get(traceId) : null;
-		if (request == null || !request.isBuffering()) {
-			return FilterReply.NEUTRAL;
-		}
-		SamplingRule rule = request.ruleFor(logger.getName());
-		return (rule != null && !rule.keeps(request.randomness)) ? FilterReply.ACCEPT : FilterReply.NEUTRAL;
+		return this.sampler.capturesBelowLevel(logger.getName()) ? FilterReply.ACCEPT : FilterReply.NEUTRAL;
 	}
 
 }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,7 +88,7 @@ final class SampledRequest {
 
 	}
 
-	record Held(ILoggingEvent event, SamplingRule rule, int bytes) {
+	record Held(Object event, SamplingRule rule, int bytes) {
 	}
 
 }

@@ -23,10 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.sampling.SampledRequest.Held;
@@ -62,8 +60,7 @@ final class SampledRequests implements RequestSampling {
 
 	private volatile Limits limits;
 
-	private volatile Consumer<ILoggingEvent> writer = (event) -> {
-	};
+	private volatile @Nullable SampledEvents<?> events;
 
 	SampledRequests(SamplingRules rules, Limits limits, SamplingCounters counters, LongSupplier nanoTime) {
 		this.rules = rules;
@@ -75,8 +72,8 @@ final class SampledRequests implements RequestSampling {
 	}
 
 	/** Where held-back lines go when a request fails: the appenders sampling wraps. */
-	void writeTo(Consumer<ILoggingEvent> writer) {
-		this.writer = writer;
+	void writeTo(SampledEvents<?> events) {
+		this.events = events;
 	}
 
 	void update(SamplingRules rules, Limits limits) {
@@ -183,7 +180,8 @@ final class SampledRequests implements RequestSampling {
 	 * failed.
 	 * @return {@code true} when the line must be written now
 	 */
-	boolean hold(SampledRequest request, ILoggingEvent event, SamplingRule rule, int bytes) {
+	<E> boolean hold(SampledRequest request, E event, SampledEvents<E> events, SamplingRule rule) {
+		int bytes = events.estimatedBytes(event);
 		synchronized (request) {
 			if (request.state == State.FAILED) {
 				rule.counters().flushed.increment();
@@ -198,13 +196,12 @@ final class SampledRequests implements RequestSampling {
 			if (held.size() >= limits.maxLines() || request.bytes + bytes > limits.maxBytes() || !reserve(bytes)) {
 				rule.counters().overflowed.increment();
 				if (request.linesLost++ == 0) {
-					request.firstLost = event.getInstant();
+					request.firstLost = events.instant(event);
 				}
 				return false;
 			}
 			// Message, thread and MDC are taken now: the event outlives this call.
-			event.prepareForDeferredProcessing();
-			held.add(new Held(event, rule, bytes));
+			held.add(new Held(events.freeze(event), rule, bytes));
 			request.bytes += bytes;
 			return false;
 		}
@@ -260,19 +257,36 @@ final class SampledRequests implements RequestSampling {
 		this.totalBytes.addAndGet(-request.bytes);
 		request.bytes = 0;
 		this.counters.requestsFlushed.increment();
-		Consumer<ILoggingEvent> writer = this.writer;
+		SampledEvents<?> events = this.events;
+		if (events == null) {
+			return;
+		}
 		if (held != null) {
 			for (Held line : held) {
 				line.rule().counters().flushed.increment();
-				writer.accept(CapturedLine.copy(line.event(), CapturedLine.ERROR));
+				writeCaptured(events, line.event());
 			}
 		}
 		if (request.linesLost > 0) {
 			Limits limits = this.limits;
 			Instant firstLost = (request.firstLost != null) ? request.firstLost : Instant.now();
-			writer.accept(CapturedLine.overflowMarker(request.traceId, request.linesLost, firstLost, limits.maxLines(),
-					limits.maxBytes()));
+			String message = "Log sampling: " + request.linesLost
+					+ " lines of this failed request were not kept because its buffer"
+					+ " was full (trace.sampling.buffer: max-lines " + limits.maxLines() + ", max-bytes "
+					+ limits.maxBytes() + ", or max-total-bytes across requests)";
+			writeOverflowMarker(events, request.traceId, message, firstLost);
 		}
+	}
+
+	// Held lines are the events of the engine that held them.
+	@SuppressWarnings("unchecked")
+	private static <E> void writeCaptured(SampledEvents<E> events, Object held) {
+		events.write(events.captured((E) held, SampledEvents.ERROR));
+	}
+
+	private static <E> void writeOverflowMarker(SampledEvents<E> events, String traceId, String message,
+			Instant firstLost) {
+		events.write(events.overflowMarker(traceId, message, firstLost));
 	}
 
 	private void discard(SampledRequest request) {

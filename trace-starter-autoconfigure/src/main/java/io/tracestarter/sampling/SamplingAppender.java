@@ -16,6 +16,7 @@
 
 package io.tracestarter.sampling;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,71 +33,34 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Stands between the root logger and its appenders (the console, a file) and decides each
- * line: written, held back for its request, or dropped. WARN and ERROR lines, lines
- * without a trace id and lines no rule matches are always written.
+ * Stands between Logback's root logger and its appenders (the console, a file) and hands
+ * each line to the {@link LineSampler}: written, held back for its request, or dropped.
  */
 final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
-		implements AppenderAttachable<ILoggingEvent> {
+		implements AppenderAttachable<ILoggingEvent>, SampledEvents<ILoggingEvent> {
 
 	static final String NAME = "TRACE_STARTER_SAMPLING";
 
-	private static final String MICROMETER_TRACE_ID = "traceId";
-
 	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
 
-	private final SampledRequests requests;
+	private final LineSampler sampler;
 
 	private final boolean captureDebug;
 
 	SamplingAppender(SampledRequests requests, boolean captureDebug) {
-		this.requests = requests;
+		this.sampler = new LineSampler(requests);
 		this.captureDebug = captureDebug;
 		setName(NAME);
-		requests.writeTo(this::write);
+		requests.writeTo(this);
 	}
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		if (!isSampledOut(event)) {
-			write(event);
-		}
-	}
-
-	/**
-	 * Decide a line; {@code false} means write it now.
-	 */
-	private boolean isSampledOut(ILoggingEvent event) {
 		Level level = event.getLevel();
 		boolean belowLevel = this.captureDebug && level.levelInt < Level.INFO_INT && isBelowLoggerLevel(event);
-		String traceId = traceId(event);
-		if (traceId == null) {
-			return belowLevel;
+		if (!this.sampler.isSampledOut(event, this, level.levelInt >= Level.WARN_INT, belowLevel)) {
+			write(event);
 		}
-		SampledRequest request = this.requests.getOrRecent(traceId);
-		SamplingRule rule = (request != null) ? request.ruleFor(event.getLoggerName())
-				: this.requests.rules().forLine(event.getLoggerName(), SamplingRules.NONE);
-		if (rule == null) {
-			return belowLevel;
-		}
-		// WARN and ERROR are never held back; they count as kept by the rule that
-		// matched.
-		boolean warnOrError = level.levelInt >= Level.WARN_INT;
-		long randomness = (request != null) ? request.randomness : TraceIdRandomness.of(traceId);
-		if (warnOrError || rule.keeps(randomness)) {
-			if (!belowLevel) {
-				rule.counters().kept.increment();
-			}
-			return belowLevel;
-		}
-		if (request == null) {
-			rule.counters().dropped.increment();
-			return true;
-		}
-		if (this.requests.hold(request, event, rule, estimatedBytes(event))) {
-			write(CapturedLine.copy(event, CapturedLine.ERROR));
-		}
-		return true;
 	}
 
 	// Only lines the debug-capture filter let through are below their logger's level.
@@ -108,7 +72,8 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		return false;
 	}
 
-	private static @Nullable String traceId(ILoggingEvent event) {
+	@Override
+	public @Nullable String traceId(ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc == null || mdc.isEmpty()) {
 			return null;
@@ -117,11 +82,38 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		return (traceId != null) ? traceId : mdc.get(MICROMETER_TRACE_ID);
 	}
 
+	@Override
+	public String logger(ILoggingEvent event) {
+		return event.getLoggerName();
+	}
+
+	@Override
+	public Instant instant(ILoggingEvent event) {
+		return event.getInstant();
+	}
+
+	@Override
+	public ILoggingEvent freeze(ILoggingEvent event) {
+		event.prepareForDeferredProcessing();
+		return event;
+	}
+
+	@Override
+	public ILoggingEvent captured(ILoggingEvent event, String reason) {
+		return CapturedLine.copy(event, reason);
+	}
+
+	@Override
+	public ILoggingEvent overflowMarker(String traceId, String message, Instant firstLost) {
+		return CapturedLine.overflowMarker(traceId, message, firstLost);
+	}
+
 	/**
 	 * What a held line costs, roughly: the event, its message, MDC and key-value pairs as
 	 * UTF-16, and an exception's frames.
 	 */
-	static int estimatedBytes(ILoggingEvent event) {
+	@Override
+	public int estimatedBytes(ILoggingEvent event) {
 		long bytes = 200;
 		String message = event.getFormattedMessage();
 		bytes += (message != null) ? 2L * message.length() : 0;
@@ -147,7 +139,8 @@ final class SamplingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		return (value != null) ? value.length() : 0;
 	}
 
-	void write(ILoggingEvent event) {
+	@Override
+	public void write(ILoggingEvent event) {
 		this.appenders.appendLoopOnAppenders(event);
 	}
 

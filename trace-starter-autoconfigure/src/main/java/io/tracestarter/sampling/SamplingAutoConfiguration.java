@@ -16,118 +16,75 @@
 
 package io.tracestarter.sampling;
 
-import java.util.function.ToDoubleFunction;
-
-import ch.qos.logback.classic.LoggerContext;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Log sampling ({@code trace.sampling.enabled}, off by default): keeps a share of the
  * lines of healthy traffic by rule, decided once per trace id, and writes every line of a
- * request that fails. Logback only: it wraps the root logger's appenders.
+ * request that fails. It stands between the root logger and its appenders, on Logback or
+ * on Log4j2 (picked as Spring Boot picks its logging system: Logback when present); with
+ * neither it is off and says so in one INFO line at start-up.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = TraceAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "trace.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("trace.sampling.enabled")
-@ConditionalOnClass(LoggerContext.class)
 public final class SamplingAutoConfiguration {
 
-	static final String LINES = "trace.sampling.lines";
+	static final String LINES = SampledRequestsConfiguration.LINES;
 
-	static final String REQUESTS = "trace.sampling.requests";
+	static final String REQUESTS = SampledRequestsConfiguration.REQUESTS;
 
-	@Bean
-	SamplingCounters traceSamplingCounters() {
-		return new SamplingCounters();
-	}
+	static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
-	@Bean
-	SampledRequests traceSampledRequests(TraceProperties properties, SamplingCounters counters) {
-		TraceProperties.Sampling sampling = properties.getSampling();
-		return new SampledRequests(SamplingRules.of(sampling, counters),
-				SampledRequests.Limits.of(sampling.getBuffer()), counters, System::nanoTime);
-	}
-
-	@Bean
-	SamplingInstaller traceSamplingInstaller(TraceProperties properties, SampledRequests requests) {
-		boolean captureDebug = properties.getSampling().isCaptureDebugOnError();
-		return new SamplingInstaller(new SamplingAppender(requests, captureDebug),
-				captureDebug ? new DebugCaptureFilter(requests) : null);
-	}
-
-	@Bean
-	SamplingState traceSamplingState(SampledRequests requests, SamplingCounters counters) {
-		return new SamplingState(requests, counters);
-	}
+	static final String LOG4J2 = "org.apache.logging.log4j.core.LoggerContext";
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
-	static class RefreshConfiguration {
+	@ConditionalOnClass(name = LOGBACK)
+	@Import(SampledRequestsConfiguration.class)
+	static class LogbackConfiguration {
 
 		@Bean
-		SamplingRulesRefresher traceSamplingRulesRefresher(Environment environment, SampledRequests requests,
-				SamplingCounters counters) {
-			return new SamplingRulesRefresher(environment, requests, counters);
+		SamplingInstaller traceSamplingInstaller(TraceProperties properties, SampledRequests requests) {
+			boolean captureDebug = properties.getSampling().isCaptureDebugOnError();
+			return new SamplingInstaller(new SamplingAppender(requests, captureDebug),
+					captureDebug ? new DebugCaptureFilter(requests) : null);
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class MetricsConfiguration {
+	@ConditionalOnClass(name = LOG4J2)
+	@ConditionalOnMissingClass(LOGBACK)
+	@Import(SampledRequestsConfiguration.class)
+	static class Log4j2Configuration {
 
 		@Bean
-		MeterBinder traceSamplingMeterBinder(SampledRequests requests, SamplingCounters counters) {
-			return (registry) -> {
-				counters.forEachRule((lines) -> {
-					line(registry, lines, "kept", SamplingCounters.Lines::kept);
-					line(registry, lines, "dropped", SamplingCounters.Lines::dropped);
-					line(registry, lines, "flushed", SamplingCounters.Lines::flushed);
-					line(registry, lines, "overflowed", SamplingCounters.Lines::overflowed);
-				});
-				request(registry, counters, "buffered", SamplingCounters::requestsBuffered);
-				request(registry, counters, "flushed", SamplingCounters::requestsFlushed);
-				request(registry, counters, "expired", SamplingCounters::requestsExpired);
-				request(registry, counters, "unbuffered", SamplingCounters::requestsUnbuffered);
-				Gauge.builder("trace.sampling.buffer.requests", requests, SampledRequests::size)
-					.description("Requests whose lines are held back now")
-					.register(registry);
-				Gauge.builder("trace.sampling.buffer.bytes", requests, SampledRequests::totalBytes)
-					.description("Estimated bytes of the lines held back now")
-					.baseUnit("bytes")
-					.register(registry);
-			};
+		Log4j2SamplingInstaller traceLog4j2SamplingInstaller(TraceProperties properties, SampledRequests requests) {
+			boolean captureDebug = properties.getSampling().isCaptureDebugOnError();
+			return new Log4j2SamplingInstaller(new Log4j2SamplingAppender(requests, captureDebug),
+					captureDebug ? new Log4j2DebugCaptureFilter(requests) : null);
 		}
 
-		private static void line(MeterRegistry registry, SamplingCounters.Lines lines, String outcome,
-				ToDoubleFunction<SamplingCounters.Lines> count) {
-			FunctionCounter.builder(LINES, lines, count)
-				.description("Log lines by sampling rule and outcome")
-				.tag("rule", lines.rule())
-				.tag("outcome", outcome)
-				.register(registry);
-		}
+	}
 
-		private static void request(MeterRegistry registry, SamplingCounters counters, String outcome,
-				ToDoubleFunction<SamplingCounters> count) {
-			FunctionCounter.builder(REQUESTS, counters, count)
-				.description("Sampled-out requests by outcome")
-				.tag("outcome", outcome)
-				.register(registry);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass({ LOGBACK, LOG4J2 })
+	static class WithoutEngineConfiguration {
+
+		@Bean
+		SamplingOffNotice traceSamplingOffNotice() {
+			return new SamplingOffNotice();
 		}
 
 	}

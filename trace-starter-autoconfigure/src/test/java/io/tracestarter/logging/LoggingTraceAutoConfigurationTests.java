@@ -53,9 +53,19 @@ class LoggingTraceAutoConfigurationTests {
 	}
 
 	@Test
+	void installsTheLogbackDiagnosticsOnLogback() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(TraceDiagnosticsInstaller.class)
+			.doesNotHaveBean(Log4j2TraceDiagnosticsInstaller.class)
+			.hasSingleBean(LinesWithoutTraceId.class));
+	}
+
+	@Test
 	void worksWithoutLogbackOrMicrometer() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(LoggerContext.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("traceLoggingTruncationsMeterBinder"));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("traceLoggingTruncationsMeterBinder")
+				.doesNotHaveBean(LinesWithoutTraceId.class)
+				.doesNotHaveBean(TraceDiagnosticsInstaller.class));
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("traceLoggingTruncationsMeterBinder"));
 	}

@@ -67,10 +67,21 @@ class SamplingAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutLogback() {
+	void backsOffWithoutLogbackAndSaysSo() {
 		this.contextRunner.withPropertyValues("trace.sampling.enabled=true")
 			.withClassLoader(new FilteredClassLoader(LoggerContext.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(RequestSampling.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(RequestSampling.class)
+				.doesNotHaveBean(SamplingInstaller.class)
+				.hasSingleBean(SamplingOffNotice.class));
+	}
+
+	@Test
+	void noNoticeWithLogbackOrWhenSamplingIsOff() {
+		this.contextRunner.withPropertyValues("trace.sampling.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(SamplingOffNotice.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(LoggerContext.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SamplingOffNotice.class));
 	}
 
 	@Test
