@@ -90,18 +90,15 @@ public final class PooledThreads {
 				.filter(BOUNDED_ELASTIC.or(PARALLEL).negate())
 				.collect(Collectors.toSet());
 			assertThat(loopThreads).hasSize(submitted.size());
-			// Every live thread named like the group's (its prefix and a number) is one
-			// of
-			// its loops.
+			// A live thread named like the group's (prefix, number) is one of its loops.
 			Set<String> prefixes = loopThreads.stream()
 				.map((name) -> name.replaceAll("[0-9]+$", ""))
 				.collect(Collectors.toSet());
 			Set<String> liveLoops = liveThreads((name) -> prefixes.contains(name.replaceAll("[0-9]+$", "")));
 			assertThat(loopThreads).as("every live thread of the event loop group was probed").containsAll(liveLoops);
 		}
-		// Every pooled thread alive before and after was probed (one may have been
-		// evicted
-		// meanwhile, after its idle time).
+		// Every pooled thread alive before and after was probed (an idle one may have
+		// been evicted meanwhile).
 		Set<String> live = liveThreads(BOUNDED_ELASTIC.or(PARALLEL));
 		live.retainAll(liveBefore);
 		assertThat(probed.keySet()).as("every live boundedElastic and parallel thread was probed").containsAll(live);

@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * corpus sent as raw bytes over a socket to a real Tomcat server running Spring MVC, as
  * {@code X-Trace-ID}, {@code traceparent} with {@code tracestate}, a duplicated header,
  * and percent-encoded in the {@code trace_id} query parameter, which the servlet filter
- * parses itself. Every request gets a response, no value reaches a response or a log
- * line other than Tomcat's own report of what it refused, and every value Tomcat hands
- * to the starter's filter is counted as rejected and answered with a generated id.
+ * parses itself. Every request gets a response, no value reaches a response or a log line
+ * other than Tomcat's own report of what it refused, and every value Tomcat hands to the
+ * starter's filter is counted as rejected and answered with a generated id.
  */
 @SpringBootTest(classes = MvcTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "management.tracing.export.otlp.enabled=false",
@@ -112,9 +112,8 @@ class MvcHostileHttpInputIntegrationTests {
 		assertThat(duplicated).startsWith("HTTP/1.1 200").doesNotContain(HostileCorpus.MARKER);
 		assertThat(reachedTheFilter(duplicated)).isTrue();
 		long rejected = rejected() - rejectedBefore;
-		System.out.printf(
-				"hostile mvc: %d values sent, %d answered, %d reached the filter, %d rejections counted%n", sent,
-				answered, reachedFilter, rejected);
+		System.out.printf("hostile mvc: %d values sent, %d answered, %d reached the filter, %d rejections counted%n",
+				sent, answered, reachedFilter, rejected);
 		assertThat(answered).isEqualTo(sent);
 		// The corpus must really reach the starter, not only Tomcat's own checks.
 		assertThat(reachedFilter).isGreaterThanOrEqualTo(queryValues.size() + traceparents.size() / 2);
@@ -131,9 +130,10 @@ class MvcHostileHttpInputIntegrationTests {
 			.filter((line) -> !String.valueOf(JsonLines.parseLine(line).get("logger")).startsWith("org.apache."))
 			.toList();
 		assertThat(leaking).isEmpty();
-		assertThat(JsonLines.parse(output)).allSatisfy((line) -> assertThat(String.valueOf(line.get("trace_id")))
-			.matches("null|[0-9a-f]{32}"));
-		assertThat(JsonLines.withMessage(output, "mvc handler x"::equals)).hasSizeGreaterThanOrEqualTo(reachedFilter / 2)
+		assertThat(JsonLines.parse(output))
+			.allSatisfy((line) -> assertThat(String.valueOf(line.get("trace_id"))).matches("null|[0-9a-f]{32}"));
+		assertThat(JsonLines.withMessage(output, "mvc handler x"::equals))
+			.hasSizeGreaterThanOrEqualTo(reachedFilter / 2)
 			.allSatisfy((line) -> assertThat((String) line.get("trace_id")).matches("[0-9a-f]{32}"));
 	}
 
