@@ -43,8 +43,14 @@ final class TraceCleanupValve extends ValveBase {
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		request.setAttribute(PRESENT_ATTRIBUTE, Boolean.TRUE);
-		try (TraceScope scope = TraceScope.open(null)) {
+		try {
 			getNext().invoke(request, response);
+		}
+		finally {
+			// Cleared, not restored: a scope opened here on a clean thread is a no-op
+			// that would leave a failing request's id (kept by the filter for Tomcat's
+			// own lines) on the worker thread.
+			TraceScope.open(null);
 		}
 	}
 

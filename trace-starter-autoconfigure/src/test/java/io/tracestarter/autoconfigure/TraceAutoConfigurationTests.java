@@ -18,7 +18,12 @@ package io.tracestarter.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceIdGenerator;
@@ -97,11 +102,32 @@ class TraceAutoConfigurationTests {
 	}
 
 	@Test
-	void generatesFromTheTracerWhenMicrometerTracingIsPresent() {
-		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SpanTraceIdGenerator.class));
-		this.contextRunner.withBean(Tracer.class, () -> Tracer.NOOP)
-			.run((context) -> assertThat(context.getBean(TraceIdResolver.class).generate(Layer.HTTP).traceId())
-				.matches("[0-9a-f]{32}"));
+	void generatesTheCurrentSpansTraceIdWhenMicrometerTracingIsPresent() {
+		SdkTracerProvider provider = SdkTracerProvider.builder().build();
+		try {
+			Tracer tracer = new OtelTracer(
+					OpenTelemetrySdk.builder().setTracerProvider(provider).build().getTracer("test"),
+					new OtelCurrentTraceContext(), (event) -> {
+					});
+			this.contextRunner.withBean(Tracer.class, () -> tracer).run((context) -> {
+				assertThat(context).hasSingleBean(SpanTraceIdGenerator.class);
+				TraceIdResolver resolver = context.getBean(TraceIdResolver.class);
+				Span span = tracer.nextSpan().name("request").start();
+				try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+					assertThat(span.context().traceId()).matches("[0-9a-f]{32}");
+					assertThat(resolver.generate(Layer.HTTP).traceId()).isEqualTo(span.context().traceId());
+				}
+				finally {
+					span.end();
+				}
+				// No span is current any more: a fresh random id, not the last span's.
+				String outside = resolver.generate(Layer.HTTP).traceId();
+				assertThat(outside).matches("[0-9a-f]{32}").isNotEqualTo(span.context().traceId());
+			});
+		}
+		finally {
+			provider.close();
+		}
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -207,10 +208,18 @@ class SpringGrpcTraceIntegrationTests {
 			assertThat(this.responseTrailers.get().get(TraceServerInterceptor.TRACE_ID_KEY)).isEqualTo("grpc-fail");
 			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(
 					() -> ClientCalls.blockingUnaryCall(this.capturing, EchoGrpc.FAIL, CallOptions.DEFAULT, "throw"));
-			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> ClientCalls.blockingUnaryCall(this.channel, EchoGrpc.HANG,
-						CallOptions.DEFAULT.withDeadlineAfter(200, TimeUnit.MILLISECONDS), "deadline"))
-				.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+			// The deadline must fire while the handler runs, not before it started: the
+			// handler's first line has to be written before the deadline is due.
+			var deadline = ClientCalls.futureUnaryCall(
+					this.channel.newCall(EchoGrpc.HANG, CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS)),
+					"deadline");
+			await().atMost(Duration.ofSeconds(3))
+				.untilAsserted(
+						() -> assertThat(JsonLines.withMessage(output, "server hang deadline"::equals)).singleElement()
+							.satisfies((line) -> assertThat(line).containsEntry("trace_id", "grpc-fail")));
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> deadline.get(10, TimeUnit.SECONDS))
+				.satisfies((ex) -> assertThat(Status.fromThrowable(ex).getCode())
+					.isEqualTo(Status.Code.DEADLINE_EXCEEDED));
 			var cancelled = ClientCalls.futureUnaryCall(this.channel.newCall(EchoGrpc.HANG, CallOptions.DEFAULT),
 					"cancel");
 			await().untilAsserted(

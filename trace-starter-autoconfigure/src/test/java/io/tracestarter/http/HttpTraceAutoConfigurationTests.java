@@ -16,6 +16,10 @@
 
 package io.tracestarter.http;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.observation.ObservationRegistry;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.RequestSampling;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -33,6 +38,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 
@@ -61,12 +68,21 @@ class HttpTraceAutoConfigurationTests {
 
 	@Test
 	void servletAppGetsTheFilterRightAfterBootsObservationFilter() {
-		this.servletRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(TraceWebFilter.class).hasBean("traceCleanupValveCustomizer");
-			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
-			assertThat(registration.getFilter()).isInstanceOf(TraceServletFilter.class);
-			assertThat(registration.getOrder()).isEqualTo(HttpTraceAutoConfiguration.SERVLET_FILTER_ORDER);
-		});
+		this.servletRunner.withConfiguration(AutoConfigurations.of(WebMvcObservationAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(TraceWebFilter.class).hasBean("traceCleanupValveCustomizer");
+				List<FilterRegistrationBean<?>> registrations = new ArrayList<>();
+				context.getBeanProvider(FilterRegistrationBean.class).orderedStream().forEach(registrations::add);
+				assertThat(registrations).extracting((registration) -> (Object) registration.getFilter().getClass())
+					.containsExactly(ServerHttpObservationFilter.class, TraceServletFilter.class);
+				FilterRegistrationBean<?> observation = registrations.get(0);
+				FilterRegistrationBean<?> trace = registrations.get(1);
+				// Inside the observation, so its span is current when an id is made, and
+				// before Spring Security's filter chain, so its lines carry the id.
+				assertThat(trace.getOrder()).isGreaterThan(observation.getOrder())
+					.isLessThan(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100);
+			});
 	}
 
 	@Test
@@ -117,17 +133,6 @@ class HttpTraceAutoConfigurationTests {
 		this.plainRunner.withPropertyValues("trace.http.propagate=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(WebClientCustomizer.class)
 				.doesNotHaveBean(RestClientCustomizer.class));
-	}
-
-	@Test
-	void responseHeaderPolicyIsBound() {
-		this.reactiveRunner
-			.withPropertyValues("trace.http.response-header=never", "trace.http.header-name=X-Request-Trace")
-			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).extracting("responseHeader")
-				.isEqualTo(new ResponseHeaderPolicy(null)));
-		this.reactiveRunner.withPropertyValues("trace.http.header-name=X-Request-Trace")
-			.run((context) -> assertThat(context.getBean(TraceWebFilter.class)).extracting("responseHeader")
-				.isEqualTo(new ResponseHeaderPolicy("X-Request-Trace")));
 	}
 
 	@Test

@@ -69,4 +69,52 @@ class QueryParametersTests {
 		assertThat(QueryParameters.first("xtrace_id=1", "trace_id")).isNull();
 	}
 
+	@Test
+	void percentEscapesDecodeAsUtf8AndEncodedDelimitersStayInTheValue() {
+		assertThat(QueryParameters.first("trace_id=%C3%A9t%C3%A9", "trace_id")).isEqualTo("\u00e9t\u00e9");
+		assertThat(QueryParameters.first("trace_id=a%26b%3Dc&b=2", "trace_id")).isEqualTo("a&b=c");
+		assertThat(QueryParameters.first("trace_id=a%2Bb", "trace_id")).isEqualTo("a+b");
+		assertThat(QueryParameters.first("trace_id=a%0D%0Ab", "trace_id")).isEqualTo("a\r\nb");
+		// Bytes that are no UTF-8 become the replacement character, never raw bytes.
+		assertThat(QueryParameters.first("trace_id=a%FFb", "trace_id")).isEqualTo("a\ufffdb");
+	}
+
+	@Test
+	void anEqualsSignInTheValueIsPartOfIt() {
+		assertThat(QueryParameters.first("trace_id=a=b", "trace_id")).isEqualTo("a=b");
+	}
+
+	@Test
+	void plusInANameIsASpaceToo() {
+		assertThat(QueryParameters.first("trace+id=1", "trace_id")).isNull();
+		assertThat(QueryParameters.first("trace+id=1", "trace id")).isEqualTo("1");
+	}
+
+	@Test
+	void aMalformedEscapeElsewhereDoesNotHideTheName() {
+		assertThat(QueryParameters.first("x=%&trace_id=abc", "trace_id")).isEqualTo("abc");
+		assertThat(QueryParameters.first("%zz=1&trace_id=abc", "trace_id")).isEqualTo("abc");
+		assertThat(QueryParameters.first("trace%5id=1&trace_id=abc", "trace_id")).isEqualTo("abc");
+	}
+
+	@Test
+	void aMalformedEscapeKeepsTheWholeValueRaw() {
+		// Decoding stops at nothing partial: the well-formed escape next to it stays raw
+		// too, and the '%' makes validation reject the value.
+		assertThat(QueryParameters.first("trace_id=%41%zz", "trace_id")).isEqualTo("%41%zz");
+		assertThat(QueryParameters.first("trace_id=%4", "trace_id")).isEqualTo("%4");
+	}
+
+	@Test
+	void theFirstOccurrenceWinsEvenWhenItIsEmptyOrEncodedDifferently() {
+		assertThat(QueryParameters.first("trace_id=&trace_id=abc", "trace_id")).isEmpty();
+		assertThat(QueryParameters.first("trace%5fid=one&trace_id=two", "trace_id")).isEqualTo("one");
+		assertThat(QueryParameters.first("trace_id&trace_id=abc", "trace_id")).isEmpty();
+	}
+
+	@Test
+	void namesAreCaseSensitive() {
+		assertThat(QueryParameters.first("TRACE_ID=abc", "trace_id")).isNull();
+	}
+
 }

@@ -18,7 +18,10 @@ package io.tracestarter.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.tracestarter.JsonLines;
 import io.tracestarter.core.TraceContext;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +41,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -69,8 +75,11 @@ class TomcatErrorDispatchIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private WebServerApplicationContext context;
+
 	@Test
-	void aFailingErrorPageLeavesNoIdOnTheWorkerThread(CapturedOutput output) {
+	void aFailingErrorPageLeavesNoIdOnTheWorkerThread(CapturedOutput output) throws Exception {
 		RestClient client = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -83,18 +92,36 @@ class TomcatErrorDispatchIntegrationTests {
 			.toBodilessEntity()
 			.getStatusCode()
 			.value()).isEqualTo(500);
+		// The one worker thread, as Tomcat left it once the request was done with, seen
+		// by a task of Tomcat's own executor: the failing request's id is gone.
+		assertThat(idOnTheWorkerThread()).isEqualTo("none");
 		idsOnArrival.clear();
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.get().uri("/plain").retrieve().body(String.class)).isNotEqualTo("error-dispatch-1")
 				.matches("[0-9a-f]{32}");
 		}
 		assertThat(idsOnArrival).hasSize(3).containsOnly("none");
+		assertThat(idOnTheWorkerThread()).isEqualTo("none");
 		await().untilAsserted(() -> {
 			List<Map<String, Object>> errorPageLines = JsonLines.withMessage(output,
 					(message) -> message.startsWith("Exception Processing [ErrorPage"));
 			assertThat(errorPageLines).isNotEmpty()
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "error-dispatch-1"));
 		});
+	}
+
+	private String idOnTheWorkerThread() throws Exception {
+		Executor executor = ((TomcatWebServer) this.context.getWebServer()).getTomcat()
+			.getConnector()
+			.getProtocolHandler()
+			.getExecutor();
+		CompletableFuture<String> seen = new CompletableFuture<>();
+		executor.execute(() -> {
+			String id = TraceContext.currentTraceId();
+			String mdc = MDC.get("trace_id");
+			seen.complete((id == null && mdc == null) ? "none" : id + "/" + mdc);
+		});
+		return seen.get(10, TimeUnit.SECONDS);
 	}
 
 	@SpringBootConfiguration

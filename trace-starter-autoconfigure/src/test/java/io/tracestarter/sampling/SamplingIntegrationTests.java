@@ -28,6 +28,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.tracestarter.JsonLines;
 import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.core.RequestSampling.Request;
@@ -196,11 +201,14 @@ class SamplingIntegrationTests {
 		// leave a chance of about 1 in 15,000 for a correct sampler to fail here.
 		assertThat(first).hasSizeBetween(62, 138);
 		assertThat(second).isEqualTo(first);
-		// The same decision as OpenTelemetry's trace-id ratio sampler at 0.1.
-		long bound = (long) (0.1 * Long.MAX_VALUE);
+		// The same decision as OpenTelemetry's own trace-id ratio sampler at 0.1.
+		Sampler sampler = Sampler.traceIdRatioBased(0.1);
 		Set<String> otel = ids.stream()
-			.filter((id) -> Math.abs(Long.parseUnsignedLong(id.substring(16), 16)) < bound)
+			.filter((id) -> sampler
+				.shouldSample(Context.root(), id, "request", SpanKind.SERVER, Attributes.empty(), List.of())
+				.getDecision() == SamplingDecision.RECORD_AND_SAMPLE)
 			.collect(Collectors.toSet());
+		assertThat(otel).hasSizeBetween(62, 138);
 		assertThat(first).isEqualTo(otel);
 	}
 
@@ -243,12 +251,11 @@ class SamplingIntegrationTests {
 		open.forEach((request) -> request.end(false));
 		assertThat(this.requests.size()).isZero();
 		assertThat(this.requests.totalBytes()).isZero();
+		// Heap after System.gc() depends on the collector: reported, not asserted. The
+		// bounds asserted are the buffers' own sizes above.
 		long heapBufferedKb = (heapBuffered - heapBefore) / 1024;
 		System.out.printf("sampling-memory: 10000 open requests, %d buffered, %d bytes estimated, heap +%d KB%n",
 				buffers.requests(), buffers.bytes(), heapBufferedKb);
-		// 2 MB of estimated lines (an over-estimate: it counts 2 bytes a character) and
-		// 2,000 small request objects stay far below this.
-		assertThat(heapBuffered - heapBefore).isLessThan(16L * 1024 * 1024);
 	}
 
 	private void openRequests(List<Request> open, int from, int to) {
