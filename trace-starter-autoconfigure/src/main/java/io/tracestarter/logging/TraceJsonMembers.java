@@ -19,6 +19,7 @@ package io.tracestarter.logging;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.logging.LogEventReader.Failure;
@@ -35,6 +36,26 @@ import org.springframework.core.env.Environment;
 final class TraceJsonMembers {
 
 	private TraceJsonMembers() {
+	}
+
+	/**
+	 * MDC entries and key-value pairs. Boot's JSON writer refuses a name written twice,
+	 * which would lose the whole line: a key that names a field of the format, or that an
+	 * earlier entry wrote (the MDC and a pair, a pair given twice, two long keys cut
+	 * alike), is left out; the first one wins.
+	 */
+	private static <E> void fields(E event, LogEventReader<E> reader, FieldLimiter limiter, Set<String> formatNames,
+			BiConsumer<String, Object> pair) {
+		Set<String> written = new HashSet<>();
+		reader.fields(event, (key, value) -> {
+			if (key != null && value != null && !LogEventReader.isTraceKey(key)) {
+				Object limited = limiter.limitValue(value);
+				String name = limiter.limit(key);
+				if (limited != null && !formatNames.contains(name) && written.add(name)) {
+					pair.accept(name, limited);
+				}
+			}
+		});
 	}
 
 	static <E> void add(Environment environment, ContextPairs contextPairs, Members<E> members,
@@ -66,22 +87,9 @@ final class TraceJsonMembers {
 			PodMetadata.from(environment).forEach((name, value) -> members.add(name, limiter.limit(value)));
 			formatNames.addAll(PodMetadata.from(environment).keySet());
 		}
-		// Boot's JSON writer refuses a name written twice, which would lose the whole
-		// line: a key that names a field of the format, or that an earlier entry wrote
-		// (the MDC and a pair, a pair given twice, two long keys cut alike), is left out;
-		// the first one wins.
-		members.add().usingPairs(contextPairs.flat(".", (pairs) -> pairs.<Object>add((event, pair) -> {
-			Set<String> written = new HashSet<>();
-			reader.fields(event, (key, value) -> {
-				if (key != null && value != null && !LogEventReader.isTraceKey(key)) {
-					Object limited = limiter.limitValue(value);
-					String name = limiter.limit(key);
-					if (limited != null && !formatNames.contains(name) && written.add(name)) {
-						pair.accept(name, limited);
-					}
-				}
-			});
-		})));
+		members.add()
+			.usingPairs(contextPairs.flat(".",
+					(pairs) -> pairs.<Object>add((event, pair) -> fields(event, reader, limiter, formatNames, pair))));
 		members.add("error", reader::failure).whenNotNull().usingMembers((error) -> {
 			error.add("type", Failure::type);
 			error.add("message", Failure::message).whenNotNull().as(limiter::limit);

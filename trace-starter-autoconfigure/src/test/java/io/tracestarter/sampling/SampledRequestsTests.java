@@ -16,6 +16,7 @@
 
 package io.tracestarter.sampling;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.core.RequestSampling.Request;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,8 @@ class SampledRequestsTests {
 	private final AtomicLong now = new AtomicLong(42 * SECOND);
 
 	private final List<ILoggingEvent> written = new ArrayList<>();
+
+	private final TestEvents events = new TestEvents();
 
 	private final SamplingRules rules = rules((rule) -> {
 		rule.setRoute("/quiet/**");
@@ -100,8 +104,8 @@ class SampledRequestsTests {
 		hold(held, "second", 10);
 		request.end(true);
 		assertThat(this.written).extracting(ILoggingEvent::getFormattedMessage).containsExactly("first", "second");
-		assertThat(this.written).allSatisfy(
-				(event) -> assertThat(event.getMDCPropertyMap()).containsEntry(CapturedLine.FIELD, CapturedLine.ERROR));
+		assertThat(this.written).allSatisfy((event) -> assertThat(event.getMDCPropertyMap())
+			.containsEntry(SampledEvents.FIELD, SampledEvents.ERROR));
 		assertThat(this.counters.requestsFlushed.sum()).isOne();
 		assertThat(rule(0).counters().flushed.sum()).isEqualTo(2);
 		assertThat(this.requests.totalBytes()).isZero();
@@ -165,7 +169,7 @@ class SampledRequestsTests {
 			.last()
 			.asString()
 			.contains("2 lines of this failed request were not kept");
-		assertThat(this.written.get(3).getMDCPropertyMap()).containsEntry(CapturedLine.FIELD, CapturedLine.OVERFLOW)
+		assertThat(this.written.get(3).getMDCPropertyMap()).containsEntry(SampledEvents.FIELD, SampledEvents.OVERFLOW)
 			.containsEntry("trace_id", "full-1");
 	}
 
@@ -226,7 +230,7 @@ class SampledRequestsTests {
 
 	private SampledRequests requests(SampledRequests.Limits limits) {
 		SampledRequests requests = new SampledRequests(this.rules, limits, this.counters, this.now::get);
-		requests.writeTo(this.written::add);
+		requests.writeTo(this.events);
 		return requests;
 	}
 
@@ -237,7 +241,8 @@ class SampledRequestsTests {
 	private boolean hold(SampledRequest request, String message, int bytes) {
 		LoggingEvent event = new LoggingEvent(getClass().getName(), this.loggers.getLogger("app"), Level.INFO, message,
 				null, null);
-		return this.requests.hold(request, event, rule(0), bytes);
+		this.events.nextBytes = bytes;
+		return this.requests.hold(request, event, this.events, rule(0));
 	}
 
 	private static LoggerContext loggerContext() {
@@ -255,6 +260,57 @@ class SampledRequestsTests {
 			sampling.getRules().add(rule);
 		}
 		return SamplingRules.of(sampling, this.counters);
+	}
+
+	/**
+	 * Logback's events as the buffers see them, each costing what the test says, written
+	 * to {@code written}.
+	 */
+	private final class TestEvents implements SampledEvents<ILoggingEvent> {
+
+		int nextBytes;
+
+		@Override
+		public @Nullable String traceId(ILoggingEvent event) {
+			return event.getMDCPropertyMap().get("trace_id");
+		}
+
+		@Override
+		public String logger(ILoggingEvent event) {
+			return event.getLoggerName();
+		}
+
+		@Override
+		public Instant instant(ILoggingEvent event) {
+			return event.getInstant();
+		}
+
+		@Override
+		public int estimatedBytes(ILoggingEvent event) {
+			return this.nextBytes;
+		}
+
+		@Override
+		public ILoggingEvent freeze(ILoggingEvent event) {
+			event.prepareForDeferredProcessing();
+			return event;
+		}
+
+		@Override
+		public ILoggingEvent captured(ILoggingEvent event, String reason) {
+			return CapturedLine.copy(event, reason);
+		}
+
+		@Override
+		public ILoggingEvent overflowMarker(String traceId, String message, Instant firstLost) {
+			return CapturedLine.overflowMarker(traceId, message, firstLost);
+		}
+
+		@Override
+		public void write(ILoggingEvent event) {
+			SampledRequestsTests.this.written.add(event);
+		}
+
 	}
 
 }
