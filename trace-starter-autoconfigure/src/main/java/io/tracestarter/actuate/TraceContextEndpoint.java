@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.RecentTraceHops;
@@ -110,7 +112,9 @@ public class TraceContextEndpoint {
 			throw new InvalidEndpointRequestException("Invalid trace id", "The trace id is not a valid trace id");
 		}
 		RecentTraceHops.Hops hops = this.hops.hops(traceId);
-		return (hops != null) ? new TraceHopsDescriptor(traceId, hops.hops(), hops.dropped()) : null;
+		return (hops != null)
+				? new TraceHopsDescriptor(traceId, hops.hops().stream().map(HopDescriptor::of).toList(), hops.dropped())
+				: null;
 	}
 
 	private Config config() {
@@ -262,7 +266,8 @@ public class TraceContextEndpoint {
 	 * @param hops the kept hops, oldest first
 	 * @param droppedHops later hops that were not kept
 	 */
-	public record TraceHopsDescriptor(String traceId, List<RecentTraceHops.Hop> hops,
+	@JsonInclude(Include.ALWAYS)
+	public record TraceHopsDescriptor(String traceId, List<HopDescriptor> hops,
 			long droppedHops) implements OperationResponseBody {
 
 		/**
@@ -271,6 +276,26 @@ public class TraceContextEndpoint {
 		 */
 		public @Nullable Instant getStarted() {
 			return this.hops.isEmpty() ? null : this.hops.get(0).time();
+		}
+
+	}
+
+	/**
+	 * One hop of an id. Every hop has the same keys: a value that is not known is written
+	 * as {@code null}, never left out, so that clients can read every key of every hop.
+	 *
+	 * @param time when the hop happened
+	 * @param layer the layer that recorded it
+	 * @param event {@code in}, {@code out} or {@code hop}
+	 * @param thread the thread it happened on
+	 * @param logger the first logger that wrote a line after the hop; {@code null} when
+	 * none did
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record HopDescriptor(Instant time, String layer, String event, String thread, @Nullable String logger) {
+
+		static HopDescriptor of(RecentTraceHops.Hop hop) {
+			return new HopDescriptor(hop.time(), hop.layer(), hop.event(), hop.thread(), hop.logger());
 		}
 
 	}
