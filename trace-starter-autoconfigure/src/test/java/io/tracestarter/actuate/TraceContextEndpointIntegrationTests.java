@@ -95,7 +95,11 @@ class TraceContextEndpointIntegrationTests {
 			.containsEntry("async", "on")
 			.containsEntry("kafka", "on")
 			.containsEntry("grpc", "on");
-		Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) body.get("layers")).get("http");
+		Map<String, Object> layers = (Map<String, Object>) body.get("layers");
+		assertThat(layers).containsOnlyKeys("http", "async", "grpc", "kafka");
+		assertThat((Map<String, Object>) layers.get("async")).containsOnlyKeys("generated");
+		Map<String, Object> http = (Map<String, Object>) layers.get("http");
+		assertThat(http).containsOnlyKeys("extracted", "generated", "rejected", "propagated", "withheld");
 		assertThat((Map<String, Integer>) http.get("extracted")).containsKey("header:X-Trace-ID");
 		assertThat((Integer) http.get("generated")).isGreaterThanOrEqualTo(2);
 		assertThat((Map<String, Integer>) http.get("rejected")).containsEntry("forbidden_character", 1);
