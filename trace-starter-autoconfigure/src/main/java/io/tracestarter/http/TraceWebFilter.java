@@ -199,25 +199,25 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		}
 	}
 
-	/**
-	 * The id of one request as the HttpHandler decorator left it for the filter:
-	 * resolved, or to be made by the filter.
-	 */
-	private static final class RequestId {
-
-		private volatile @Nullable String traceId;
-
-		RequestId(@Nullable String traceId) {
-			this.traceId = traceId;
-		}
-
-	}
-
 	private static @Nullable String lookup(ServerHttpRequest request, InboundSource source) {
 		return switch (source.type()) {
 			case HEADER, TRACEPARENT -> request.getHeaders().getFirst(source.name());
 			case QUERY -> request.getQueryParams().getFirst(source.name());
 		};
+	}
+
+	/**
+	 * What the HttpHandler decorator left for the filter: the request's resolved id, or
+	 * {@code null} when the filter is to make it.
+	 */
+	private static final class RequestId {
+
+		private final @Nullable String traceId;
+
+		RequestId(@Nullable String traceId) {
+			this.traceId = traceId;
+		}
+
 	}
 
 }
