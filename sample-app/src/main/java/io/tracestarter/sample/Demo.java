@@ -16,6 +16,8 @@
 
 package io.tracestarter.sample;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +39,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The {@code --demo} run: sends itself one order with {@code X-Trace-ID: abc123}, waits
  * for the last hop, prints the hops its log lines show and the actuator's view of the id,
- * and returns 0 only when every hop carried the id.
+ * and returns 0 only when every hop carried the id. The report is printed after the
+ * application has stopped, so that it is the last thing the command writes.
  */
 final class Demo {
 
@@ -55,7 +58,11 @@ final class Demo {
 		this.context = context;
 	}
 
-	int run() {
+	/**
+	 * Send the order, wait for its hops and read the actuator's timeline of the id.
+	 * @return the report to print and the exit code
+	 */
+	Result run() {
 		HopCapture capture = new HopCapture();
 		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		capture.setContext(root.getLoggerContext());
@@ -75,14 +82,17 @@ final class Demo {
 				Thread.onSpinWait();
 			}
 			List<ILoggingEvent> hops = List.copyOf(capture.hops);
-			printHops(hops);
-			printTimeline(client);
+			StringWriter report = new StringWriter();
+			PrintWriter out = new PrintWriter(report);
+			printHops(hops, out);
+			printTimeline(client, out);
 			boolean allCarried = hops.size() == HOPS
 					&& hops.stream().allMatch((event) -> TRACE_ID.equals(traceId(event)));
-			System.out.println();
-			System.out.println(allCarried ? "Every hop carried trace_id " + TRACE_ID + "."
+			out.println();
+			out.println(allCarried ? "Every hop carried trace_id " + TRACE_ID + "."
 					: "Some hop lost trace_id " + TRACE_ID + " (" + hops.size() + " of " + HOPS + " hops seen).");
-			return allCarried ? 0 : 1;
+			out.flush();
+			return new Result(allCarried ? 0 : 1, report.toString());
 		}
 		finally {
 			root.detachAppender(capture);
@@ -90,24 +100,24 @@ final class Demo {
 		}
 	}
 
-	private static void printHops(List<ILoggingEvent> hops) {
-		System.out.println();
-		System.out.printf("%-8s %-36s %-10s %s%n", "LAYER", "THREAD", "TRACE_ID", "MESSAGE");
+	private static void printHops(List<ILoggingEvent> hops, PrintWriter out) {
+		out.println();
+		out.printf("%-8s %-36s %-10s %s%n", "LAYER", "THREAD", "TRACE_ID", "MESSAGE");
 		for (ILoggingEvent event : hops) {
-			System.out.printf("%-8s %-36.36s %-10s %s%n", layer(event), event.getThreadName(), traceId(event),
+			out.printf("%-8s %-36.36s %-10s %s%n", layer(event), event.getThreadName(), traceId(event),
 					event.getFormattedMessage());
 		}
 	}
 
-	private static void printTimeline(WebClient client) {
-		System.out.println();
-		System.out.println("GET /actuator/tracecontext/" + TRACE_ID);
+	private static void printTimeline(WebClient client, PrintWriter out) {
+		out.println();
+		out.println("GET /actuator/tracecontext/" + TRACE_ID);
 		String timeline = client.get()
 			.uri("/actuator/tracecontext/{id}", TRACE_ID)
 			.retrieve()
 			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10));
-		System.out.println(JsonMapper.builder().build().readTree(timeline).toPrettyString());
+		out.println(JsonMapper.builder().build().readTree(timeline).toPrettyString());
 	}
 
 	private static String traceId(ILoggingEvent event) {
@@ -122,6 +132,15 @@ final class Demo {
 			.map((pair) -> String.valueOf(pair.value))
 			.findFirst()
 			.orElse("?");
+	}
+
+	/**
+	 * What the demo found.
+	 *
+	 * @param exitCode 0 when every hop carried the id, else 1
+	 * @param report the hop table, the timeline and the verdict
+	 */
+	record Result(int exitCode, String report) {
 	}
 
 	/** Keeps the hop lines the application logs while the demo runs. */

@@ -16,6 +16,7 @@
 
 package io.tracestarter.sample;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
@@ -37,11 +38,29 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class SampleApplication {
 
 	public static void main(String[] args) {
-		ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, args);
 		if (Arrays.asList(args).contains("--demo")) {
-			int exitCode = new Demo(context).run();
-			System.exit(SpringApplication.exit(context, () -> exitCode));
+			System.exit(demo(args, System.out));
 		}
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+	/**
+	 * Run the demo: start with the {@code demo} profile (the broker's and the clients'
+	 * own loggers at WARN), check every hop of one order, stop, then print the report, so
+	 * that it is what the command ends with.
+	 * @param args the command-line arguments
+	 * @param out where the report goes
+	 * @return the exit code
+	 */
+	static int demo(String[] args, PrintStream out) {
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.setAdditionalProfiles("demo");
+		ConfigurableApplicationContext context = application.run(args);
+		Demo.Result result = new Demo(context).run();
+		int exitCode = SpringApplication.exit(context, result::exitCode);
+		out.print(result.report());
+		out.flush();
+		return exitCode;
 	}
 
 	@Bean

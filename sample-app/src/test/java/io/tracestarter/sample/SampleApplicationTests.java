@@ -59,11 +59,12 @@ class SampleApplicationTests {
 
 	@Test
 	void demoRunSeesEveryHopCarryAbc123(CapturedOutput output) {
-		assertThat(new Demo(this.context).run()).isZero();
+		Demo.Result result = new Demo(this.context).run();
+		assertThat(result.exitCode()).isZero();
 		List<Map<String, Object>> hops = hopLines(output, "abc123");
 		assertThat(hops).hasSize(Demo.HOPS);
 		assertThat(hops.stream().map((line) -> line.get("hop")).collect(Collectors.toSet())).isEqualTo(LAYERS);
-		assertThat(output.getOut()).contains("Every hop carried trace_id abc123.").contains("\"layer\" : \"grpc\"");
+		assertThat(result.report()).contains("Every hop carried trace_id abc123.").contains("\"layer\" : \"grpc\"");
 	}
 
 	@Test

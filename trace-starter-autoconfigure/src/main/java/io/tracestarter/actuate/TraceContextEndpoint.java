@@ -17,11 +17,15 @@
 package io.tracestarter.actuate;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.RecentTraceHops;
@@ -49,6 +53,16 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 public class TraceContextEndpoint {
 
 	static final String MASK = "******";
+
+	private static final Set<String> TRANSPORT_COUNTERS = Set.of(TraceMetrics.EXTRACTED, TraceMetrics.GENERATED,
+			TraceMetrics.REJECTED, TraceMetrics.PROPAGATED, TraceMetrics.WITHHELD);
+
+	/**
+	 * The counters each layer can move: transports take ids in and send them on, the
+	 * async layer generates the ids of scheduled runs, the others count nothing.
+	 */
+	private static final Map<String, Set<String>> COUNTERS = Map.of("http", TRANSPORT_COUNTERS, "grpc",
+			TRANSPORT_COUNTERS, "kafka", TRANSPORT_COUNTERS, "async", Set.of(TraceMetrics.GENERATED));
 
 	private final TraceProperties properties;
 
@@ -110,7 +124,9 @@ public class TraceContextEndpoint {
 			throw new InvalidEndpointRequestException("Invalid trace id", "The trace id is not a valid trace id");
 		}
 		RecentTraceHops.Hops hops = this.hops.hops(traceId);
-		return (hops != null) ? new TraceHopsDescriptor(traceId, hops.hops(), hops.dropped()) : null;
+		return (hops != null)
+				? new TraceHopsDescriptor(traceId, hops.hops().stream().map(HopDescriptor::of).toList(), hops.dropped())
+				: null;
 	}
 
 	private Config config() {
@@ -128,9 +144,18 @@ public class TraceContextEndpoint {
 
 	private Map<String, LayerCounters> layerCounters() {
 		Map<String, LayerCounters> counters = new TreeMap<>();
-		this.layers.forEach((layer) -> counters.put(layer.name(), new LayerCounters()));
+		this.layers.forEach((layer) -> {
+			Set<String> shown = COUNTERS.getOrDefault(layer.name(), Set.of());
+			if (!shown.isEmpty()) {
+				counters.put(layer.name(), new LayerCounters(shown));
+			}
+		});
 		this.metrics.snapshot().forEach((counter, count) -> {
-			LayerCounters layer = counters.computeIfAbsent(counter.layer(), (name) -> new LayerCounters());
+			if (count == 0) {
+				return;
+			}
+			LayerCounters layer = counters.computeIfAbsent(counter.layer(), (name) -> new LayerCounters(Set.of()));
+			layer.shown.add(counter.outcome());
 			switch (counter.outcome()) {
 				case TraceMetrics.EXTRACTED ->
 					layer.extracted.merge(String.valueOf(counter.tagValue()), count, Long::sum);
@@ -207,9 +232,13 @@ public class TraceContextEndpoint {
 	}
 
 	/**
-	 * The counters of one layer.
+	 * The counters of one layer: those the layer can move, and any other that moved. A
+	 * counter the layer cannot move is left out ({@code null}).
 	 */
+	@JsonInclude(Include.NON_NULL)
 	public static final class LayerCounters {
+
+		private final Set<String> shown;
 
 		private final Map<String, Long> extracted = new TreeMap<>();
 
@@ -221,24 +250,28 @@ public class TraceContextEndpoint {
 
 		private final Map<String, Long> withheld = new TreeMap<>();
 
-		public Map<String, Long> getExtracted() {
-			return this.extracted;
+		LayerCounters(Set<String> shown) {
+			this.shown = new HashSet<>(shown);
 		}
 
-		public long getGenerated() {
-			return this.generated;
+		public @Nullable Map<String, Long> getExtracted() {
+			return this.shown.contains(TraceMetrics.EXTRACTED) ? this.extracted : null;
 		}
 
-		public Map<String, Long> getRejected() {
-			return this.rejected;
+		public @Nullable Long getGenerated() {
+			return this.shown.contains(TraceMetrics.GENERATED) ? this.generated : null;
 		}
 
-		public long getPropagated() {
-			return this.propagated;
+		public @Nullable Map<String, Long> getRejected() {
+			return this.shown.contains(TraceMetrics.REJECTED) ? this.rejected : null;
 		}
 
-		public Map<String, Long> getWithheld() {
-			return this.withheld;
+		public @Nullable Long getPropagated() {
+			return this.shown.contains(TraceMetrics.PROPAGATED) ? this.propagated : null;
+		}
+
+		public @Nullable Map<String, Long> getWithheld() {
+			return this.shown.contains(TraceMetrics.WITHHELD) ? this.withheld : null;
 		}
 
 	}
@@ -262,7 +295,8 @@ public class TraceContextEndpoint {
 	 * @param hops the kept hops, oldest first
 	 * @param droppedHops later hops that were not kept
 	 */
-	public record TraceHopsDescriptor(String traceId, List<RecentTraceHops.Hop> hops,
+	@JsonInclude(Include.ALWAYS)
+	public record TraceHopsDescriptor(String traceId, List<HopDescriptor> hops,
 			long droppedHops) implements OperationResponseBody {
 
 		/**
@@ -271,6 +305,26 @@ public class TraceContextEndpoint {
 		 */
 		public @Nullable Instant getStarted() {
 			return this.hops.isEmpty() ? null : this.hops.get(0).time();
+		}
+
+	}
+
+	/**
+	 * One hop of an id. Every hop has the same keys: a value that is not known is written
+	 * as {@code null}, never left out, so that clients can read every key of every hop.
+	 *
+	 * @param time when the hop happened
+	 * @param layer the layer that recorded it
+	 * @param event {@code in}, {@code out} or {@code hop}
+	 * @param thread the thread it happened on
+	 * @param logger the first logger that wrote a line after the hop; {@code null} when
+	 * none did
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record HopDescriptor(Instant time, String layer, String event, String thread, @Nullable String logger) {
+
+		static HopDescriptor of(RecentTraceHops.Hop hop) {
+			return new HopDescriptor(hop.time(), hop.layer(), hop.event(), hop.thread(), hop.logger());
 		}
 
 	}

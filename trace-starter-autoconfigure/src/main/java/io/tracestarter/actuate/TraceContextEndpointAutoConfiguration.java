@@ -16,6 +16,9 @@
 
 package io.tracestarter.actuate;
 
+import java.util.List;
+
+import io.tracestarter.autoconfigure.LayerStates;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.RecentTraceHops;
@@ -71,9 +74,13 @@ public final class TraceContextEndpointAutoConfiguration {
 			ObjectProvider<LinesWithoutTraceId> breakPoints, TraceIdValidator validator, Environment environment,
 			ObjectProvider<SamplingState> sampling, ConfigurableListableBeanFactory beanFactory,
 			TraceContextEndpointProperties endpointProperties) {
-		return new TraceContextEndpoint(properties,
-				LayerStates.of(ConditionEvaluationReport.get(beanFactory), environment), metrics, hops,
-				breakPoints.getIfAvailable(), validator, sampling.getIfAvailable(), endpointProperties);
+		List<TraceContextEndpoint.LayerState> layers = LayerStates
+			.of(ConditionEvaluationReport.get(beanFactory), environment)
+			.stream()
+			.map((layer) -> new TraceContextEndpoint.LayerState(layer.name(), layer.state()))
+			.toList();
+		return new TraceContextEndpoint(properties, layers, metrics, hops, breakPoints.getIfAvailable(), validator,
+				sampling.getIfAvailable(), endpointProperties);
 	}
 
 	/**

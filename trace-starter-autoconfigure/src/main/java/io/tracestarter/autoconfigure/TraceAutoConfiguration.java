@@ -37,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.MethodMetadata;
@@ -79,6 +80,11 @@ public final class TraceAutoConfiguration {
 				? annotated.getFactoryMethodMetadata() : null;
 		return factoryMethod != null
 				&& STARTER_PACKAGES.contains(ClassUtils.getPackageName(factoryMethod.getDeclaringClassName()));
+	}
+
+	@Bean
+	TraceStartupReport traceStartupReport(TraceProperties properties, ApplicationContext context) {
+		return new TraceStartupReport(properties, context);
 	}
 
 	@Bean

@@ -101,6 +101,45 @@ public final class InboundPropagation {
 	}
 
 	/**
+	 * Take the id a peer sent with one inbound request, but make none when nothing valid
+	 * arrived: the transport then makes it later with
+	 * {@link #generated(Layer, Supplier, Kind, String)}. Together the two resolve the
+	 * request once.
+	 * @param <C> the carrier
+	 * @param layer the layer
+	 * @param carrier the carrier
+	 * @param getter reads the carrier
+	 * @param trusted answers whether the peer may set the id; asked only when a valid
+	 * value arrived
+	 * @param kind what {@code name} is, for log sampling
+	 * @param name the request path
+	 * @return the id, how it was found, and the sampling handle to end; {@code null} when
+	 * no valid value arrived
+	 */
+	public <C> @Nullable Inbound extractSent(Layer layer, C carrier, InboundGetter<C> getter, BooleanSupplier trusted,
+			Kind kind, String name) {
+		ResolvedTraceId resolved = this.resolver.resolveSent(layer, (source) -> getter.get(carrier, source), trusted);
+		return (resolved != null) ? begin(resolved, layer, kind, name) : null;
+	}
+
+	/**
+	 * Make the id of an inbound request for which {@link #extractSent} found none.
+	 * @param layer the layer
+	 * @param fallback makes the id
+	 * @param kind what {@code name} is, for log sampling
+	 * @param name the request path
+	 * @return the id and the sampling handle to end
+	 */
+	public Inbound generated(Layer layer, Supplier<String> fallback, Kind kind, String name) {
+		return begin(this.resolver.generated(layer, fallback), layer, kind, name);
+	}
+
+	private Inbound begin(ResolvedTraceId resolved, Layer layer, Kind kind, String name) {
+		this.hops.record(resolved.traceId(), layer, HopEvent.IN);
+		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name));
+	}
+
+	/**
 	 * Take the id of one inbound unit of work that log sampling does not follow (the
 	 * records of a batch).
 	 * @param <C> the carrier

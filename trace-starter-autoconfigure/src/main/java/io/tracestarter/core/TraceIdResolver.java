@@ -104,6 +104,23 @@ public final class TraceIdResolver {
 	 */
 	public ResolvedTraceId resolve(Layer layer, Function<InboundSource, @Nullable String> lookup,
 			Supplier<String> fallback, BooleanSupplier trusted) {
+		ResolvedTraceId sent = resolveSent(layer, lookup, trusted);
+		return (sent != null) ? sent : generated(layer, fallback);
+	}
+
+	/**
+	 * Resolve the id a peer sent, counting what was rejected, but make none when nothing
+	 * valid arrived; for a transport that must make the id later (inside the request's
+	 * observation) with {@link #generated(Layer, Supplier)}.
+	 * @param layer the layer asking, used as a metric tag
+	 * @param lookup returns the raw value of a source, or {@code null} when absent
+	 * @param trusted answers whether the peer may set the id; asked only when a valid
+	 * value arrived, at most once
+	 * @return the id and where it came from, or {@code null} when no source gave a valid
+	 * value
+	 */
+	public @Nullable ResolvedTraceId resolveSent(Layer layer, Function<InboundSource, @Nullable String> lookup,
+			BooleanSupplier trusted) {
 		for (InboundSource source : this.sources) {
 			String raw = lookup.apply(source);
 			if (raw == null) {
@@ -132,6 +149,16 @@ public final class TraceIdResolver {
 			this.metrics.extracted(layer, source);
 			return new ResolvedTraceId(candidate, source, null);
 		}
+		return null;
+	}
+
+	/**
+	 * Make and count the id of inbound work that brought no valid one.
+	 * @param layer the layer asking, used as a metric tag
+	 * @param fallback makes the id
+	 * @return the generated id
+	 */
+	public ResolvedTraceId generated(Layer layer, Supplier<String> fallback) {
 		this.metrics.generated(layer);
 		return new ResolvedTraceId(fallback.get(), null, null);
 	}

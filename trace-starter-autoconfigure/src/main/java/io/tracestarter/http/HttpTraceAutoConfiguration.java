@@ -46,6 +46,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 
@@ -77,6 +78,13 @@ public final class HttpTraceAutoConfiguration {
 				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust, ObjectProvider<RequestSampling> sampling) {
 			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
 					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none));
+		}
+
+		// Spring applies HttpHandlerDecoratorFactory beans around the whole HttpHandler
+		// (WebHttpHandlerBuilder.applicationContext), outside the web filter chain.
+		@Bean
+		HttpHandlerDecoratorFactory traceHttpHandlerDecoratorFactory(TraceWebFilter filter) {
+			return (handler) -> new TraceHttpHandlerDecorator(handler, filter);
 		}
 
 	}

@@ -40,7 +40,9 @@ import reactor.util.context.ContextView;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -63,6 +65,9 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	private static final InboundGetter<ServerHttpRequest> GETTER = TraceWebFilter::lookup;
 
+	// Reactor context key of the request's id from the HttpHandler decorator.
+	private static final String REQUEST_ID_KEY = TraceWebFilter.class.getName() + ".requestId";
+
 	private final InboundPropagation inbound;
 
 	private final ResponseHeaderPolicy responseHeader;
@@ -83,15 +88,29 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return Mono.deferContextual((context) -> {
+			RequestId requestId = context.getOrDefault(REQUEST_ID_KEY, null);
+			String resolved = (requestId != null) ? requestId.traceId : null;
+			if (resolved != null) {
+				// The HttpHandler decorator resolved the id; header, hop and sampling are
+				// done.
+				exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, resolved);
+				Mono<Void> result;
+				try (TraceScope scope = TraceScope.open(resolved)) {
+					result = chain.filter(exchange);
+				}
+				return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, resolved));
+			}
 			ServerHttpRequest request = exchange.getRequest();
-			Inbound inbound = this.inbound.extract(Layer.HTTP, request, GETTER, () -> trusted(request),
-					() -> generate(context), Kind.ROUTE, request.getPath().pathWithinApplication().value());
+			// The decorator found no valid id: make it here, inside the request's
+			// observation, so that it is the span's trace id. Without the decorator (a
+			// WebHandler called directly), resolve here.
+			Inbound inbound = (requestId != null)
+					? this.inbound.generated(Layer.HTTP, () -> generate(context), Kind.ROUTE, route(request))
+					: this.inbound.extract(Layer.HTTP, request, GETTER, () -> trusted(request), () -> generate(context),
+							Kind.ROUTE, route(request));
 			String traceId = inbound.traceId();
 			exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
-			String headerName = this.responseHeader.headerFor(inbound.resolved());
-			if (headerName != null) {
-				exchange.getResponse().getHeaders().set(headerName, traceId);
-			}
+			setResponseHeader(exchange.getResponse(), inbound);
 			Request sampled = inbound.sampling();
 			Mono<Void> result;
 			// Filters and handlers that log while the chain is assembled run here, on
@@ -105,18 +124,61 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 				throw ex;
 			}
 			if (sampled != Request.NONE) {
-				result = result.doFinally((signal) -> sampled.end(failed(signal, exchange)));
+				result = result.doFinally((signal) -> sampled.end(failed(signal, exchange.getResponse())));
 			}
 			return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, traceId));
 		});
 	}
 
+	/**
+	 * Handle one request with {@code handler} under its id: resolve the id a trusted peer
+	 * sent and keep it for the whole handler, or, when none is valid, let the filter make
+	 * it inside the request's observation (so that it is the span's trace id).
+	 */
+	Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response, HttpHandler handler) {
+		Inbound inbound = this.inbound.extractSent(Layer.HTTP, request, GETTER, () -> trusted(request), Kind.ROUTE,
+				route(request));
+		if (inbound == null) {
+			RequestId pending = new RequestId(null);
+			return handler.handle(request, response).contextWrite((context) -> context.put(REQUEST_ID_KEY, pending));
+		}
+		String traceId = inbound.traceId();
+		setResponseHeader(response, inbound);
+		Request sampled = inbound.sampling();
+		Mono<Void> result;
+		try (TraceScope scope = TraceScope.open(traceId)) {
+			inbound.logIfReplaced();
+			result = handler.handle(request, response);
+		}
+		catch (RuntimeException | Error ex) {
+			sampled.end(true);
+			throw ex;
+		}
+		if (sampled != Request.NONE) {
+			result = result.doFinally((signal) -> sampled.end(failed(signal, response)));
+		}
+		RequestId resolved = new RequestId(traceId);
+		return result
+			.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, traceId).put(REQUEST_ID_KEY, resolved));
+	}
+
+	private void setResponseHeader(ServerHttpResponse response, Inbound inbound) {
+		String headerName = this.responseHeader.headerFor(inbound.resolved());
+		if (headerName != null) {
+			response.getHeaders().set(headerName, inbound.traceId());
+		}
+	}
+
+	private static String route(ServerHttpRequest request) {
+		return request.getPath().pathWithinApplication().value();
+	}
+
 	// A cancelled exchange (the client went away) is not a failure of the application.
-	private static boolean failed(SignalType signal, ServerWebExchange exchange) {
+	private static boolean failed(SignalType signal, ServerHttpResponse response) {
 		if (signal == SignalType.ON_ERROR) {
 			return true;
 		}
-		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		HttpStatusCode status = response.getStatusCode();
 		return signal == SignalType.ON_COMPLETE && status != null && status.is5xxServerError();
 	}
 
@@ -142,6 +204,20 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			case HEADER, TRACEPARENT -> request.getHeaders().getFirst(source.name());
 			case QUERY -> request.getQueryParams().getFirst(source.name());
 		};
+	}
+
+	/**
+	 * What the HttpHandler decorator left for the filter: the request's resolved id, or
+	 * {@code null} when the filter is to make it.
+	 */
+	private static final class RequestId {
+
+		private final @Nullable String traceId;
+
+		RequestId(@Nullable String traceId) {
+			this.traceId = traceId;
+		}
+
 	}
 
 }

@@ -22,6 +22,9 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tracestarter.app.DiagnosticsTestApplication;
+import io.tracestarter.core.HopEvent;
+import io.tracestarter.core.Layer;
+import io.tracestarter.core.RecentTraceHops;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +57,9 @@ class TraceContextEndpointIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meterRegistry;
+
+	@Autowired
+	private RecentTraceHops recentHops;
 
 	private WebClient client() {
 		return WebClient.create("http://127.0.0.1:" + this.port);
@@ -89,7 +95,11 @@ class TraceContextEndpointIntegrationTests {
 			.containsEntry("async", "on")
 			.containsEntry("kafka", "on")
 			.containsEntry("grpc", "on");
-		Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) body.get("layers")).get("http");
+		Map<String, Object> layers = (Map<String, Object>) body.get("layers");
+		assertThat(layers).containsOnlyKeys("http", "async", "grpc", "kafka");
+		assertThat((Map<String, Object>) layers.get("async")).containsOnlyKeys("generated");
+		Map<String, Object> http = (Map<String, Object>) layers.get("http");
+		assertThat(http).containsOnlyKeys("extracted", "generated", "rejected", "propagated", "withheld");
 		assertThat((Map<String, Integer>) http.get("extracted")).containsKey("header:X-Trace-ID");
 		assertThat((Integer) http.get("generated")).isGreaterThanOrEqualTo(2);
 		assertThat((Map<String, Integer>) http.get("rejected")).containsEntry("forbidden_character", 1);
@@ -134,6 +144,22 @@ class TraceContextEndpointIntegrationTests {
 			assertThat(hops).allSatisfy((hop) -> assertThat(hop).containsKeys("thread", "time"));
 			assertThat(hops.get(0)).containsEntry("logger", DiagnosticsTestApplication.class.getName());
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyHopHasTheSameKeysAndAMissingLoggerIsNull() {
+		request("/diag/hops?tag=t2", "shape-1");
+		// A hop after which no line is written has no logger.
+		this.recentHops.record("shape-1", Layer.HTTP, HopEvent.OUT);
+		ResponseEntity<Map<String, Object>> response = get("/actuator/tracecontext/shape-1");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).containsOnlyKeys("traceId", "hops", "droppedHops", "started");
+		List<Map<String, Object>> hops = (List<Map<String, Object>>) response.getBody().get("hops");
+		assertThat(hops).hasSizeGreaterThan(1)
+			.allSatisfy((hop) -> assertThat(hop).containsOnlyKeys("time", "layer", "event", "thread", "logger"));
+		assertThat(hops).anySatisfy((hop) -> assertThat(hop).containsEntry("logger", null));
+		assertThat(hops.get(0)).containsEntry("logger", DiagnosticsTestApplication.class.getName());
 	}
 
 	@Test

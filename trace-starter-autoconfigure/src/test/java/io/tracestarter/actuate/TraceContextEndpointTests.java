@@ -18,6 +18,8 @@ package io.tracestarter.actuate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.autoconfigure.TraceProperties.Http.ResponseHeader;
@@ -59,6 +61,31 @@ class TraceContextEndpointTests {
 		assertThat(descriptor.layers().get("async").getPropagated()).isEqualTo(1);
 		assertThat(descriptor.config().maxLength()).isEqualTo(128);
 		assertThat(descriptor.breakPoints()).isNull();
+	}
+
+	@Test
+	void layersShowOnlyTheCountersTheyCanMove() {
+		TraceContextEndpoint endpoint = new TraceContextEndpoint(new TraceProperties(),
+				Stream.of("http", "reactor", "async", "grpc", "kafka", "logging", "k8s", "sampling")
+					.map((name) -> new TraceContextEndpoint.LayerState(name, "on"))
+					.toList(),
+				this.metrics, this.hops, null, new TraceIdValidator(128), null);
+		Map<String, TraceContextEndpoint.LayerCounters> layers = endpoint.traceContext(SecurityContext.NONE).layers();
+		assertThat(layers).containsOnlyKeys("http", "async", "grpc", "kafka");
+		assertThat(layers.get("http")).satisfies((http) -> {
+			assertThat(http.getExtracted()).isEmpty();
+			assertThat(http.getGenerated()).isZero();
+			assertThat(http.getRejected()).isEmpty();
+			assertThat(http.getPropagated()).isZero();
+			assertThat(http.getWithheld()).isEmpty();
+		});
+		assertThat(layers.get("async")).satisfies((async) -> {
+			assertThat(async.getGenerated()).isZero();
+			assertThat(async.getExtracted()).isNull();
+			assertThat(async.getRejected()).isNull();
+			assertThat(async.getPropagated()).isNull();
+			assertThat(async.getWithheld()).isNull();
+		});
 	}
 
 	@Test

@@ -14,13 +14,12 @@
  * limitations under the License.
  */
 
-package io.tracestarter.actuate;
+package io.tracestarter.autoconfigure;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.tracestarter.async.AsyncTraceAutoConfiguration;
-import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.grpc.GrpcTraceAutoConfiguration;
 import io.tracestarter.http.HttpTraceAutoConfiguration;
 import io.tracestarter.kafka.KafkaTraceAutoConfiguration;

@@ -14,14 +14,13 @@
  * limitations under the License.
  */
 
-package io.tracestarter.actuate;
+package io.tracestarter.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import io.tracestarter.actuate.TraceContextEndpoint.LayerState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
@@ -33,16 +32,25 @@ import org.springframework.core.env.Environment;
  * Which layers are on, read from Boot's condition evaluation report: a layer is on when
  * its auto-configuration (and, for HTTP and gRPC, one of its inbound configurations)
  * matched; when it is off, the state names the condition that did not match. Nothing is
- * copied from the auto-configurations' conditions, so the two cannot drift apart.
+ * copied from the auto-configurations' conditions, so the two cannot drift apart. Read by
+ * the start-up line and the actuator endpoint.
+ *
+ * @since 0.1.0
  */
-final class LayerStates {
+public final class LayerStates {
 
 	private static final String PACKAGE = "io.tracestarter.";
 
 	private LayerStates() {
 	}
 
-	static List<LayerState> of(ConditionEvaluationReport report, Environment environment) {
+	/**
+	 * Return the state of every layer, in a fixed order.
+	 * @param report the condition evaluation report of the application's context
+	 * @param environment its environment
+	 * @return the states
+	 */
+	public static List<LayerState> of(ConditionEvaluationReport report, Environment environment) {
 		Map<String, ConditionAndOutcomes> outcomes = report.getConditionAndOutcomesBySource();
 		List<LayerState> states = new ArrayList<>();
 		states.add(state(outcomes, "http", "http.HttpTraceAutoConfiguration",
@@ -118,6 +126,24 @@ final class LayerStates {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether one layer is on, and why not when it is off.
+	 *
+	 * @param name the layer
+	 * @param state {@code on}, or {@code off} with the reason
+	 */
+	public record LayerState(String name, String state) {
+
+		/**
+		 * Return whether the layer is on.
+		 * @return whether it is on
+		 */
+		public boolean isOn() {
+			return "on".equals(this.state);
+		}
+
 	}
 
 }
