@@ -67,7 +67,10 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	public void failure(ConsumerRecord<Object, Object> record, Exception exception, Consumer<Object, Object> consumer) {
 		// The id is kept open on purpose: the error handler runs next, on this thread.
 		// The record's held-back lines are written now, before the error handler's.
-		Request sampled = this.open.get().sampled;
+		Open current = this.open.get();
+		Request sampled = current.sampled;
+		// Ended here, once: closing the record later must not end it again.
+		current.sampled = null;
 		if (sampled != null) {
 			sampled.end(true);
 		}
