@@ -35,6 +35,12 @@ import org.springframework.core.env.Environment;
  */
 final class TraceJsonMembers {
 
+	/**
+	 * The names one line has written, reused per thread: this runs for every line, and a
+	 * set per line would be garbage on the hottest path.
+	 */
+	private static final ThreadLocal<Set<String>> WRITTEN = ThreadLocal.withInitial(HashSet::new);
+
 	private TraceJsonMembers() {
 	}
 
@@ -46,16 +52,21 @@ final class TraceJsonMembers {
 	 */
 	private static <E> void fields(E event, LogEventReader<E> reader, FieldLimiter limiter, Set<String> formatNames,
 			BiConsumer<String, Object> pair) {
-		Set<String> written = new HashSet<>();
-		reader.fields(event, (key, value) -> {
-			if (key != null && value != null && !LogEventReader.isTraceKey(key)) {
-				Object limited = limiter.limitValue(value);
-				String name = limiter.limit(key);
-				if (limited != null && !formatNames.contains(name) && written.add(name)) {
-					pair.accept(name, limited);
+		Set<String> written = WRITTEN.get();
+		try {
+			reader.fields(event, (key, value) -> {
+				if (key != null && value != null && !LogEventReader.isTraceKey(key)) {
+					Object limited = limiter.limitValue(value);
+					String name = limiter.limit(key);
+					if (limited != null && !formatNames.contains(name) && written.add(name)) {
+						pair.accept(name, limited);
+					}
 				}
-			}
-		});
+			});
+		}
+		finally {
+			written.clear();
+		}
 	}
 
 	static <E> void add(Environment environment, ContextPairs contextPairs, Members<E> members,
