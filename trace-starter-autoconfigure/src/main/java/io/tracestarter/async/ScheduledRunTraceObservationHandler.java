@@ -23,6 +23,7 @@ import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cParticipation;
 
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
@@ -46,7 +47,7 @@ final class ScheduledRunTraceObservationHandler implements ObservationHandler<Sc
 	@Override
 	public void onScopeOpened(ScheduledTaskObservationContext context) {
 		String traceId = this.resolver.generate(Layer.ASYNC).traceId();
-		context.put(TraceScope.class, TraceScope.open(traceId));
+		context.put(TraceScope.class, TraceScope.open(traceId, W3cParticipation.started(traceId)));
 		this.hops.record(traceId, Layer.ASYNC, HopEvent.IN);
 	}
 

@@ -24,6 +24,7 @@ import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskDecorator;
@@ -61,7 +62,7 @@ public final class TraceTaskDecorator implements TaskDecorator {
 		if (runnable instanceof TracedRunnable) {
 			return runnable;
 		}
-		return new TracedRunnable(runnable, TraceContext.currentTraceId(), this.hops);
+		return new TracedRunnable(runnable, TraceContext.currentTraceId(), W3cTraceContext.current(), this.hops);
 	}
 
 	/**
@@ -74,15 +75,15 @@ public final class TraceTaskDecorator implements TaskDecorator {
 		if (callable instanceof TracedCallable) {
 			return callable;
 		}
-		return new TracedCallable<>(callable, TraceContext.currentTraceId(), this.hops);
+		return new TracedCallable<>(callable, TraceContext.currentTraceId(), W3cTraceContext.current(), this.hops);
 	}
 
-	private record TracedRunnable(Runnable delegate, @Nullable String traceId,
+	private record TracedRunnable(Runnable delegate, @Nullable String traceId, @Nullable W3cTraceContext w3c,
 			TraceHopRecorder hops) implements Runnable {
 
 		@Override
 		public void run() {
-			if (Objects.equals(TraceContext.currentTraceId(), this.traceId)) {
+			if (Objects.equals(TraceContext.currentTraceId(), this.traceId) && W3cTraceContext.current() == this.w3c) {
 				// Already under this id: the task ran on its submitter's thread, or an
 				// executor's own decorators wrapped ours once more.
 				this.delegate.run();
@@ -91,23 +92,23 @@ public final class TraceTaskDecorator implements TaskDecorator {
 			if (this.traceId != null) {
 				this.hops.record(this.traceId, Layer.ASYNC, HopEvent.HOP);
 			}
-			TraceScope.run(this.traceId, this.delegate);
+			TraceScope.run(this.traceId, this.w3c, this.delegate);
 		}
 
 	}
 
-	private record TracedCallable<T>(Callable<T> delegate, @Nullable String traceId,
+	private record TracedCallable<T>(Callable<T> delegate, @Nullable String traceId, @Nullable W3cTraceContext w3c,
 			TraceHopRecorder hops) implements Callable<T> {
 
 		@Override
 		public T call() throws Exception {
-			if (Objects.equals(TraceContext.currentTraceId(), this.traceId)) {
+			if (Objects.equals(TraceContext.currentTraceId(), this.traceId) && W3cTraceContext.current() == this.w3c) {
 				return this.delegate.call();
 			}
 			if (this.traceId != null) {
 				this.hops.record(this.traceId, Layer.ASYNC, HopEvent.HOP);
 			}
-			return TraceScope.call(this.traceId, this.delegate);
+			return TraceScope.call(this.traceId, this.w3c, this.delegate);
 		}
 
 	}

@@ -28,6 +28,7 @@ import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -85,6 +86,11 @@ public final class TraceAutoConfiguration {
 	@Bean
 	TraceStartupReport traceStartupReport(TraceProperties properties, ApplicationContext context) {
 		return new TraceStartupReport(properties, context);
+	}
+
+	@Bean
+	W3cParticipationSwitch traceW3cParticipation(TraceProperties properties, ListableBeanFactory beans) {
+		return new W3cParticipationSwitch(properties.getW3c(), beans);
 	}
 
 	@Bean

@@ -63,6 +63,8 @@ public class TraceProperties {
 
 	private final Sampling sampling = new Sampling();
 
+	private final W3c w3c = new W3c();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -109,6 +111,10 @@ public class TraceProperties {
 
 	public Actuator getActuator() {
 		return this.actuator;
+	}
+
+	public W3c getW3c() {
+		return this.w3c;
 	}
 
 	public Sampling getSampling() {
@@ -307,6 +313,45 @@ public class TraceProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * W3C Trace Context ({@code traceparent}, {@code tracestate}) when no tracer owns it.
+	 */
+	public static class W3c {
+
+		/**
+		 * Whether the starter takes part in W3C Trace Context when the application has no
+		 * Micrometer Tracer: continue an inbound traceparent (or start a trace), give
+		 * each request a span id of its own, and send traceparent and tracestate on every
+		 * outbound call. With a Tracer the tracer owns both headers and this does
+		 * nothing.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether a trace the starter starts (no valid traceparent arrived) is sent on as
+		 * sampled (trace-flags 01), so that downstream tracers that follow their parent's
+		 * decision record it. A received sampled flag is always kept as it came.
+		 */
+		private boolean sampled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isSampled() {
+			return this.sampled;
+		}
+
+		public void setSampled(boolean sampled) {
+			this.sampled = sampled;
 		}
 
 	}

@@ -16,6 +16,8 @@
 
 package io.tracestarter.core;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,5 +38,19 @@ public interface InboundGetter<C> {
 	 * source
 	 */
 	@Nullable String get(C carrier, InboundSource source);
+
+	/**
+	 * Return every value of the header {@code source} in {@code carrier}, in the order
+	 * they arrived: W3C Trace Context combines repeated {@code tracestate} headers and
+	 * rejects repeated {@code traceparent} ones. A transport that keeps one value per
+	 * name has this default.
+	 * @param carrier the carrier
+	 * @param source a header source
+	 * @return the values, empty when absent
+	 */
+	default List<String> all(C carrier, InboundSource source) {
+		String value = get(carrier, source);
+		return (value != null) ? List.of(value) : List.of();
+	}
 
 }

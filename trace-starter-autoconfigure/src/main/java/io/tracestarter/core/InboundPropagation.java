@@ -46,6 +46,8 @@ public final class InboundPropagation {
 
 	private final RequestSampling sampling;
 
+	private static final BooleanSupplier TRUSTED = () -> true;
+
 	// Made once: a method reference to a field's method is a new object per request.
 	private final Supplier<String> newId;
 
@@ -97,7 +99,8 @@ public final class InboundPropagation {
 		// The decision travels with the id: only an id that came in can bring one.
 		boolean sampledOutUpstream = this.sampling != RequestSampling.none() && resolved.isInbound()
 				&& RequestSampling.SAMPLED_OUT.equals(getter.get(carrier, SAMPLED_SOURCE));
-		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name, sampledOutUpstream));
+		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name, sampledOutUpstream),
+				W3cParticipation.inbound(carrier, getter, resolved, trusted));
 	}
 
 	/**
@@ -119,7 +122,9 @@ public final class InboundPropagation {
 	public <C> @Nullable Inbound extractSent(Layer layer, C carrier, InboundGetter<C> getter, BooleanSupplier trusted,
 			Kind kind, String name) {
 		ResolvedTraceId resolved = this.resolver.resolveSent(layer, (source) -> getter.get(carrier, source), trusted);
-		return (resolved != null) ? begin(resolved, layer, kind, name) : null;
+		return (resolved != null)
+				? begin(resolved, layer, kind, name, W3cParticipation.inbound(carrier, getter, resolved, trusted))
+				: null;
 	}
 
 	/**
@@ -131,12 +136,14 @@ public final class InboundPropagation {
 	 * @return the id and the sampling handle to end
 	 */
 	public Inbound generated(Layer layer, Supplier<String> fallback, Kind kind, String name) {
-		return begin(this.resolver.generated(layer, fallback), layer, kind, name);
+		ResolvedTraceId resolved = this.resolver.generated(layer, fallback);
+		return begin(resolved, layer, kind, name, W3cParticipation.started(resolved.traceId()));
 	}
 
-	private Inbound begin(ResolvedTraceId resolved, Layer layer, Kind kind, String name) {
+	private Inbound begin(ResolvedTraceId resolved, Layer layer, Kind kind, String name,
+			@Nullable W3cTraceContext w3c) {
 		this.hops.record(resolved.traceId(), layer, HopEvent.IN);
-		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name));
+		return new Inbound(resolved, layer, this.sampling.begin(resolved.traceId(), kind, name), w3c);
 	}
 
 	/**
@@ -153,7 +160,7 @@ public final class InboundPropagation {
 		ResolvedTraceId resolved = this.resolver.resolve(layer, (source) -> getter.get(carrier, source), fallback,
 				() -> true);
 		this.hops.record(resolved.traceId(), layer, HopEvent.IN);
-		return new Inbound(resolved, layer, Request.NONE);
+		return new Inbound(resolved, layer, Request.NONE, W3cParticipation.inbound(carrier, getter, resolved, TRUSTED));
 	}
 
 	/**
@@ -189,8 +196,10 @@ public final class InboundPropagation {
 	 * @param resolved the id and how it was found
 	 * @param layer the layer it came in by
 	 * @param sampling the sampling handle to end when the work ends
+	 * @param w3c the work's W3C Trace Context, or {@code null} when the starter does not
+	 * take part in it (a tracer owns it)
 	 */
-	public record Inbound(ResolvedTraceId resolved, Layer layer, Request sampling) {
+	public record Inbound(ResolvedTraceId resolved, Layer layer, Request sampling, @Nullable W3cTraceContext w3c) {
 
 		/**
 		 * Return the id.
@@ -198,6 +207,14 @@ public final class InboundPropagation {
 		 */
 		public String traceId() {
 			return this.resolved.traceId();
+		}
+
+		/**
+		 * Make the id and the W3C Trace Context current on this thread.
+		 * @return the scope to close
+		 */
+		public TraceScope open() {
+			return TraceScope.open(this.resolved.traceId(), this.w3c);
 		}
 
 		/**

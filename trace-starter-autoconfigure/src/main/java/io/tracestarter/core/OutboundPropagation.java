@@ -66,7 +66,7 @@ public final class OutboundPropagation {
 	 */
 	public <C> @Nullable String inject(Layer layer, C carrier, OutboundSetter<C> setter) {
 		String traceId = TraceContext.currentTraceId();
-		return (traceId != null) ? inject(layer, carrier, setter, traceId) : null;
+		return (traceId != null) ? inject(layer, carrier, setter, traceId, TraceIdHolder.w3c()) : null;
 	}
 
 	/**
@@ -79,6 +79,23 @@ public final class OutboundPropagation {
 	 * @return the id sent, or {@code null} when the caller set one
 	 */
 	public <C> @Nullable String inject(Layer layer, C carrier, OutboundSetter<C> setter, String traceId) {
+		return inject(layer, carrier, setter, traceId, null);
+	}
+
+	/**
+	 * Send {@code traceId} and its W3C Trace Context on.
+	 * @param <C> the carrier
+	 * @param layer the layer
+	 * @param carrier the carrier
+	 * @param setter writes the carrier
+	 * @param traceId the id
+	 * @param w3c the work's W3C Trace Context; {@code null} derives one from
+	 * {@code traceId} (when the starter takes part in W3C Trace Context)
+	 * @return the id sent, or {@code null} when the caller set one
+	 */
+	public <C> @Nullable String inject(Layer layer, C carrier, OutboundSetter<C> setter, String traceId,
+			@Nullable W3cTraceContext w3c) {
+		injectW3c(carrier, setter, traceId, w3c);
 		if (setter.isSet(carrier)) {
 			return null;
 		}
@@ -100,6 +117,16 @@ public final class OutboundPropagation {
 		}
 		this.hops.record(traceId, layer, HopEvent.OUT);
 		return traceId;
+	}
+
+	// Apart from the id's own header: a caller's X-Trace-ID does not stop traceparent,
+	// and a caller's traceparent is left alone.
+	private static <C> void injectW3c(C carrier, OutboundSetter<C> setter, String traceId,
+			@Nullable W3cTraceContext current) {
+		W3cTraceContext w3c = W3cParticipation.outbound(current, traceId);
+		if (w3c != null && !setter.hasTraceparent(carrier)) {
+			setter.setW3c(carrier, w3c.traceparentForCall(), w3c.tracestate());
+		}
 	}
 
 }

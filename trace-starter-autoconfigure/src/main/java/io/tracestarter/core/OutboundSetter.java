@@ -46,4 +46,19 @@ public interface OutboundSetter<C> {
 	 */
 	void setSampledOut(C carrier);
 
+	/**
+	 * Return whether the caller already put a {@code traceparent} into {@code carrier}.
+	 * @param carrier the carrier
+	 * @return {@code true} to leave W3C Trace Context alone
+	 */
+	boolean hasTraceparent(C carrier);
+
+	/**
+	 * Put W3C Trace Context into {@code carrier}.
+	 * @param carrier the carrier
+	 * @param traceparent the {@code traceparent} value
+	 * @param tracestate the {@code tracestate} value; {@code ""} means send none
+	 */
+	void setW3c(C carrier, String traceparent, String tracestate);
+
 }

@@ -61,7 +61,8 @@ public final class TraceContext {
 	 * {@code trace.id.max-length} characters), as it would be sent on in headers
 	 */
 	public static TraceScope open(@Nullable String traceId) {
-		return TraceScope.open(ApplicationIds.require(traceId));
+		String checked = ApplicationIds.require(traceId);
+		return TraceScope.open(checked, started(checked));
 	}
 
 	/**
@@ -72,7 +73,8 @@ public final class TraceContext {
 	 * @throws IllegalArgumentException when {@code traceId} is not a valid id
 	 */
 	public static void run(@Nullable String traceId, Runnable task) {
-		TraceScope.run(ApplicationIds.require(traceId), task);
+		String checked = ApplicationIds.require(traceId);
+		TraceScope.run(checked, started(checked), task);
 	}
 
 	/**
@@ -86,7 +88,14 @@ public final class TraceContext {
 	 * @throws Exception what the task throws
 	 */
 	public static <T> T call(@Nullable String traceId, Callable<T> task) throws Exception {
-		return TraceScope.call(ApplicationIds.require(traceId), task);
+		String checked = ApplicationIds.require(traceId);
+		return TraceScope.call(checked, started(checked), task);
+	}
+
+	// An id the application opens starts W3C work of its own (when the starter takes
+	// part), so its lines get a span id and its calls one trace.
+	private static @Nullable W3cTraceContext started(@Nullable String traceId) {
+		return (traceId != null) ? W3cParticipation.started(traceId) : null;
 	}
 
 	/**
@@ -100,8 +109,9 @@ public final class TraceContext {
 		if (traceId == null) {
 			return task;
 		}
+		W3cTraceContext w3c = TraceIdHolder.w3c();
 		return () -> {
-			try (TraceScope scope = TraceScope.open(traceId)) {
+			try (TraceScope scope = TraceScope.open(traceId, w3c)) {
 				task.run();
 			}
 		};
@@ -118,8 +128,9 @@ public final class TraceContext {
 		if (traceId == null) {
 			return task;
 		}
+		W3cTraceContext w3c = TraceIdHolder.w3c();
 		return () -> {
-			try (TraceScope scope = TraceScope.open(traceId)) {
+			try (TraceScope scope = TraceScope.open(traceId, w3c)) {
 				return task.call();
 			}
 		};

@@ -27,6 +27,8 @@ final class TraceIdHolder {
 
 	private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
+	private static final ThreadLocal<W3cTraceContext> W3C = new ThreadLocal<>();
+
 	private TraceIdHolder() {
 	}
 
@@ -46,6 +48,27 @@ final class TraceIdHolder {
 		else {
 			CURRENT.set(traceId);
 			MDC.put(TraceContext.MDC_KEY, traceId);
+		}
+	}
+
+	static @Nullable W3cTraceContext w3c() {
+		return W3C.get();
+	}
+
+	// The span id goes into the MDC under Micrometer's key, so every log format that
+	// shows a tracer's span id shows it. Removed only when ours was there: with a tracer
+	// there is never one of ours, and the tracer's entry stays untouched.
+	static void setW3c(@Nullable W3cTraceContext w3c) {
+		W3cTraceContext previous = W3C.get();
+		if (w3c == previous) {
+			return;
+		}
+		W3C.set(w3c);
+		if (w3c != null) {
+			MDC.put(W3cTraceContext.MDC_KEY, w3c.spanId());
+		}
+		else {
+			MDC.remove(W3cTraceContext.MDC_KEY);
 		}
 	}
 

@@ -34,59 +34,89 @@ public final class TraceScope implements AutoCloseable {
 	 * Returned when the id asked for is already current: nothing to set, nothing to
 	 * restore.
 	 */
-	private static final TraceScope UNCHANGED = new TraceScope(null, null);
+	private static final TraceScope UNCHANGED = new TraceScope(null, null, null);
 
 	private final @Nullable String previous;
+
+	private final @Nullable W3cTraceContext previousW3c;
 
 	private final @Nullable Thread owner;
 
 	private boolean closed;
 
-	private TraceScope(@Nullable String previous, @Nullable Thread owner) {
+	private TraceScope(@Nullable String previous, @Nullable W3cTraceContext previousW3c, @Nullable Thread owner) {
 		this.previous = previous;
+		this.previousW3c = previousW3c;
 		this.owner = owner;
 	}
 
 	/**
-	 * Make {@code traceId} current on this thread. The id is not validated: this is the
-	 * path of ids the starter already checked; application code uses
-	 * {@link TraceContext#open}.
+	 * Make {@code traceId} current on this thread, with no W3C Trace Context. The id is
+	 * not validated: this is the path of ids the starter already checked; application
+	 * code uses {@link TraceContext#open}.
 	 * @param traceId the id; {@code null} clears it
 	 * @return the scope to close
 	 */
 	public static TraceScope open(@Nullable String traceId) {
+		return open(traceId, null);
+	}
+
+	/**
+	 * Make {@code traceId} and its W3C Trace Context current on this thread.
+	 * @param traceId the id; {@code null} clears it
+	 * @param w3c the context; {@code null} when there is none
+	 * @return the scope to close
+	 */
+	public static TraceScope open(@Nullable String traceId, @Nullable W3cTraceContext w3c) {
 		String previous = TraceIdHolder.get();
-		if (Objects.equals(previous, traceId) && Objects.equals(MDC.get(TraceContext.MDC_KEY), traceId)) {
+		W3cTraceContext previousW3c = TraceIdHolder.w3c();
+		if (Objects.equals(previous, traceId) && previousW3c == w3c
+				&& Objects.equals(MDC.get(TraceContext.MDC_KEY), traceId)) {
 			// Nested scopes of one id are common (a callback of a call on the thread that
 			// made it): skip the writes. The MDC is checked too, as application code may
 			// have cleared it.
 			return UNCHANGED;
 		}
-		TraceScope scope = new TraceScope(previous, Thread.currentThread());
+		TraceScope scope = new TraceScope(previous, previousW3c, Thread.currentThread());
 		TraceIdHolder.set(traceId);
+		TraceIdHolder.setW3c(w3c);
 		return scope;
 	}
 
 	/**
-	 * Run {@code task} with {@code traceId} current on this thread, then restore what was
-	 * current before, without a scope object. The id is not validated: this is the path
-	 * of ids the starter already checked (executor hops); application code uses
-	 * {@link TraceContext#run}.
+	 * Run {@code task} with {@code traceId} current on this thread, with no W3C Trace
+	 * Context, then restore what was current before, without a scope object. The id is
+	 * not validated: this is the path of ids the starter already checked; application
+	 * code uses {@link TraceContext#run}.
 	 * @param traceId the id; {@code null} runs the task with no id
 	 * @param task the task
 	 */
 	public static void run(@Nullable String traceId, Runnable task) {
+		run(traceId, null, task);
+	}
+
+	/**
+	 * Run {@code task} with {@code traceId} and its W3C Trace Context current on this
+	 * thread (an executor hop), then restore what was current before.
+	 * @param traceId the id; {@code null} runs the task with no id
+	 * @param w3c the context; {@code null} when there is none
+	 * @param task the task
+	 */
+	public static void run(@Nullable String traceId, @Nullable W3cTraceContext w3c, Runnable task) {
 		String previous = TraceIdHolder.get();
-		if (Objects.equals(previous, traceId)) {
+		W3cTraceContext previousW3c = TraceIdHolder.w3c();
+		if (Objects.equals(previous, traceId) && previousW3c == w3c) {
 			task.run();
 			return;
 		}
 		TraceIdHolder.set(traceId);
+		TraceIdHolder.setW3c(w3c);
 		try {
 			task.run();
 		}
 		finally {
 			TraceIdHolder.set(previous);
+			TraceIdHolder.setW3c(previousW3c);
 		}
 	}
 
@@ -100,16 +130,34 @@ public final class TraceScope implements AutoCloseable {
 	 * @throws Exception what the task throws
 	 */
 	public static <T> T call(@Nullable String traceId, Callable<T> task) throws Exception {
+		return call(traceId, null, task);
+	}
+
+	/**
+	 * Call {@code task} with {@code traceId} and its W3C Trace Context current on this
+	 * thread, then restore what was current before.
+	 * @param <T> the result type
+	 * @param traceId the id; {@code null} runs the task with no id
+	 * @param w3c the context; {@code null} when there is none
+	 * @param task the task
+	 * @return the task's result
+	 * @throws Exception what the task throws
+	 */
+	public static <T> T call(@Nullable String traceId, @Nullable W3cTraceContext w3c, Callable<T> task)
+			throws Exception {
 		String previous = TraceIdHolder.get();
-		if (Objects.equals(previous, traceId)) {
+		W3cTraceContext previousW3c = TraceIdHolder.w3c();
+		if (Objects.equals(previous, traceId) && previousW3c == w3c) {
 			return task.call();
 		}
 		TraceIdHolder.set(traceId);
+		TraceIdHolder.setW3c(w3c);
 		try {
 			return task.call();
 		}
 		finally {
 			TraceIdHolder.set(previous);
+			TraceIdHolder.setW3c(previousW3c);
 		}
 	}
 
@@ -124,6 +172,7 @@ public final class TraceScope implements AutoCloseable {
 		}
 		this.closed = true;
 		TraceIdHolder.set(this.previous);
+		TraceIdHolder.setW3c(this.previousW3c);
 	}
 
 }

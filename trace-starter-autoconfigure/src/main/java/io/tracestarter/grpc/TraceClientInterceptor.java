@@ -28,12 +28,14 @@ import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.core.W3cTraceContext;
 
 /**
  * Sends the caller's trace id as {@code x-trace-id} metadata on every outbound call
  * (nothing when the caller has none), and runs the call's callbacks (response listener,
  * async stub observers, future stub completions) under that id, though gRPC runs them on
- * its own threads. {@code traceparent} is left to Micrometer.
+ * its own threads. W3C Trace Context goes with it when the starter takes part in it (no
+ * tracer).
  *
  * @since 0.1.0
  */
@@ -56,6 +58,19 @@ public final class TraceClientInterceptor implements ClientInterceptor {
 			headers.put(TraceServerInterceptor.SAMPLED_KEY, RequestSampling.SAMPLED_OUT);
 		}
 
+		@Override
+		public boolean hasTraceparent(Metadata headers) {
+			return headers.containsKey(TraceServerInterceptor.TRACEPARENT_KEY);
+		}
+
+		@Override
+		public void setW3c(Metadata headers, String traceparent, String tracestate) {
+			headers.put(TraceServerInterceptor.TRACEPARENT_KEY, traceparent);
+			if (!tracestate.isEmpty()) {
+				headers.put(TraceServerInterceptor.TRACESTATE_KEY, tracestate);
+			}
+		}
+
 	};
 
 	private final OutboundPropagation outbound;
@@ -74,7 +89,8 @@ public final class TraceClientInterceptor implements ClientInterceptor {
 		if (traceId == null) {
 			return next.newCall(method, callOptions);
 		}
-		return new TracedClientCall<>(next.newCall(method, callOptions), traceId, this.outbound);
+		return new TracedClientCall<>(next.newCall(method, callOptions), traceId, W3cTraceContext.current(),
+				this.outbound);
 	}
 
 }

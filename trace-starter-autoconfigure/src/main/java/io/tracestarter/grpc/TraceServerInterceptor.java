@@ -16,7 +16,9 @@
 
 package io.tracestarter.grpc;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +38,8 @@ import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cParticipation;
+import io.tracestarter.core.W3cTraceContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +60,12 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	static final Metadata.Key<String> SAMPLED_KEY = Metadata.Key
 		.of(RequestSampling.SAMPLED_HEADER.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER);
 
+	static final Metadata.Key<String> TRACEPARENT_KEY = Metadata.Key.of(W3cTraceContext.TRACEPARENT,
+			Metadata.ASCII_STRING_MARSHALLER);
+
+	static final Metadata.Key<String> TRACESTATE_KEY = Metadata.Key.of(W3cTraceContext.TRACESTATE,
+			Metadata.ASCII_STRING_MARSHALLER);
+
 	private final InboundPropagation inbound;
 
 	/**
@@ -63,7 +73,7 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 	 */
 	private final Map<InboundSource, Metadata.Key<String>> keys;
 
-	private final InboundGetter<Metadata> getter = this::lookup;
+	private final InboundGetter<Metadata> getter = new MetadataGetter();
 
 	TraceServerInterceptor(TraceIdResolver resolver, TraceHopRecorder hops, InboundTrust trust,
 			RequestSampling sampling) {
@@ -77,6 +87,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			}
 		}
 		keys.put(InboundPropagation.SAMPLED_SOURCE, SAMPLED_KEY);
+		keys.put(W3cParticipation.TRACEPARENT_SOURCE, TRACEPARENT_KEY);
+		keys.put(W3cParticipation.TRACESTATE_SOURCE, TRACESTATE_KEY);
 		this.keys = Map.copyOf(keys);
 	}
 
@@ -87,29 +99,47 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 		Inbound inbound = this.inbound.extract(Layer.GRPC, headers, this.getter, () -> trusted(call), Kind.GRPC_METHOD,
 				method);
 		String traceId = inbound.traceId();
+		W3cTraceContext w3c = inbound.w3c();
 		if (inbound.resolved().untrustedInbound() != null) {
-			try (TraceScope scope = TraceScope.open(traceId)) {
+			try (TraceScope scope = inbound.open()) {
 				inbound.logIfReplaced();
 			}
 		}
 		ServerCall.Listener<Q> listener;
-		try (TraceScope scope = TraceScope.open(traceId)) {
-			listener = next.startCall(new TracedServerCall<>(call, traceId, inbound.sampling()), headers);
+		try (TraceScope scope = inbound.open()) {
+			listener = next.startCall(new TracedServerCall<>(call, traceId, w3c, inbound.sampling()), headers);
 		}
 		catch (RuntimeException | Error ex) {
 			inbound.sampling().end(true);
 			throw ex;
 		}
-		return new TracedServerCallListener<>(listener, traceId, method, inbound.sampling());
+		return new TracedServerCallListener<>(listener, traceId, w3c, method, inbound.sampling());
 	}
 
 	private boolean trusted(ServerCall<?, ?> call) {
 		return GrpcPeer.trusted(this.inbound, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
 	}
 
-	private @Nullable String lookup(Metadata headers, InboundSource source) {
-		Metadata.Key<String> key = this.keys.get(source);
-		return (key != null) ? headers.get(key) : null;
+	private final class MetadataGetter implements InboundGetter<Metadata> {
+
+		@Override
+		public @Nullable String get(Metadata headers, InboundSource source) {
+			Metadata.Key<String> key = TraceServerInterceptor.this.keys.get(source);
+			return (key != null) ? headers.get(key) : null;
+		}
+
+		@Override
+		public List<String> all(Metadata headers, InboundSource source) {
+			Metadata.Key<String> key = TraceServerInterceptor.this.keys.get(source);
+			Iterable<String> values = (key != null) ? headers.getAll(key) : null;
+			if (values == null) {
+				return List.of();
+			}
+			List<String> list = new ArrayList<>();
+			values.forEach(list::add);
+			return list;
+		}
+
 	}
 
 }

@@ -24,6 +24,8 @@ import io.grpc.Status;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.OutboundPropagation;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client call that sends the caller's trace id in its metadata and runs every callback
@@ -36,18 +38,26 @@ final class TracedClientCall<Q, R> extends SimpleForwardingClientCall<Q, R> {
 
 	private final String traceId;
 
+	private final @Nullable W3cTraceContext w3c;
+
 	private final OutboundPropagation outbound;
 
 	TracedClientCall(ClientCall<Q, R> call, String traceId, OutboundPropagation outbound) {
+		this(call, traceId, null, outbound);
+	}
+
+	TracedClientCall(ClientCall<Q, R> call, String traceId, @Nullable W3cTraceContext w3c,
+			OutboundPropagation outbound) {
 		super(call);
 		this.traceId = traceId;
+		this.w3c = w3c;
 		this.outbound = outbound;
 	}
 
 	@Override
 	public void start(Listener<R> responseListener, Metadata headers) {
-		this.outbound.inject(Layer.GRPC, headers, TraceClientInterceptor.METADATA, this.traceId);
-		super.start(new TracedListener<>(responseListener, this.traceId), headers);
+		this.outbound.inject(Layer.GRPC, headers, TraceClientInterceptor.METADATA, this.traceId, this.w3c);
+		super.start(new TracedListener<>(responseListener, this.traceId, this.w3c), headers);
 	}
 
 	/**
@@ -59,35 +69,38 @@ final class TracedClientCall<Q, R> extends SimpleForwardingClientCall<Q, R> {
 
 		private final String traceId;
 
-		TracedListener(Listener<R> listener, String traceId) {
+		private final @Nullable W3cTraceContext w3c;
+
+		TracedListener(Listener<R> listener, String traceId, @Nullable W3cTraceContext w3c) {
 			super(listener);
 			this.traceId = traceId;
+			this.w3c = w3c;
 		}
 
 		@Override
 		public void onHeaders(Metadata responseHeaders) {
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
+			try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 				super.onHeaders(responseHeaders);
 			}
 		}
 
 		@Override
 		public void onMessage(R message) {
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
+			try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 				super.onMessage(message);
 			}
 		}
 
 		@Override
 		public void onClose(Status status, Metadata trailers) {
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
+			try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 				super.onClose(status, trailers);
 			}
 		}
 
 		@Override
 		public void onReady() {
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
+			try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 				super.onReady();
 			}
 		}

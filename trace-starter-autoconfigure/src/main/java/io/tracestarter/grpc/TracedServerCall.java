@@ -22,6 +22,8 @@ import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +41,16 @@ final class TracedServerCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
 
 	private final String traceId;
 
+	private final @Nullable W3cTraceContext w3c;
+
 	private final Request sampled;
 
 	private volatile boolean headersSent;
 
-	TracedServerCall(ServerCall<Q, R> call, String traceId, Request sampled) {
+	TracedServerCall(ServerCall<Q, R> call, String traceId, @Nullable W3cTraceContext w3c, Request sampled) {
 		super(call);
 		this.traceId = traceId;
+		this.w3c = w3c;
 		this.sampled = sampled;
 	}
 
@@ -62,7 +67,7 @@ final class TracedServerCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
 			trailers.put(TraceServerInterceptor.TRACE_ID_KEY, this.traceId);
 		}
 		if (!status.isOk()) {
-			try (TraceScope scope = TraceScope.open(this.traceId)) {
+			try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 				logger.debug("gRPC call {} ended with status {}", getMethodDescriptor().getFullMethodName(),
 						status.getCode());
 			}

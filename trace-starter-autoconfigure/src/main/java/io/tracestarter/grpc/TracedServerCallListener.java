@@ -20,6 +20,8 @@ import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.ServerCall;
 import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,34 +38,38 @@ final class TracedServerCallListener<Q> extends SimpleForwardingServerCallListen
 
 	private final String traceId;
 
+	private final @Nullable W3cTraceContext w3c;
+
 	private final String method;
 
 	private final Request sampled;
 
-	TracedServerCallListener(ServerCall.Listener<Q> listener, String traceId, String method, Request sampled) {
+	TracedServerCallListener(ServerCall.Listener<Q> listener, String traceId, @Nullable W3cTraceContext w3c,
+			String method, Request sampled) {
 		super(listener);
 		this.traceId = traceId;
+		this.w3c = w3c;
 		this.method = method;
 		this.sampled = sampled;
 	}
 
 	@Override
 	public void onMessage(Q message) {
-		try (TraceScope scope = TraceScope.open(this.traceId)) {
+		try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 			super.onMessage(message);
 		}
 	}
 
 	@Override
 	public void onHalfClose() {
-		try (TraceScope scope = TraceScope.open(this.traceId)) {
+		try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 			super.onHalfClose();
 		}
 	}
 
 	@Override
 	public void onCancel() {
-		try (TraceScope scope = TraceScope.open(this.traceId)) {
+		try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 			logger.debug("gRPC call {} cancelled by the client or its deadline", this.method);
 			super.onCancel();
 			this.sampled.end(false);
@@ -72,14 +78,14 @@ final class TracedServerCallListener<Q> extends SimpleForwardingServerCallListen
 
 	@Override
 	public void onComplete() {
-		try (TraceScope scope = TraceScope.open(this.traceId)) {
+		try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 			super.onComplete();
 		}
 	}
 
 	@Override
 	public void onReady() {
-		try (TraceScope scope = TraceScope.open(this.traceId)) {
+		try (TraceScope scope = TraceScope.open(this.traceId, this.w3c)) {
 			super.onReady();
 		}
 	}

@@ -18,6 +18,7 @@ package io.tracestarter.http;
 
 import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.RequestSampling;
+import io.tracestarter.core.W3cTraceContext;
 
 import org.springframework.http.HttpHeaders;
 
@@ -45,6 +46,19 @@ final class HttpHeadersSetter implements OutboundSetter<HttpHeaders> {
 	@Override
 	public void setSampledOut(HttpHeaders headers) {
 		headers.set(RequestSampling.SAMPLED_HEADER, RequestSampling.SAMPLED_OUT);
+	}
+
+	@Override
+	public boolean hasTraceparent(HttpHeaders headers) {
+		return headers.containsHeader(W3cTraceContext.TRACEPARENT);
+	}
+
+	@Override
+	public void setW3c(HttpHeaders headers, String traceparent, String tracestate) {
+		headers.set(W3cTraceContext.TRACEPARENT, traceparent);
+		if (!tracestate.isEmpty()) {
+			headers.set(W3cTraceContext.TRACESTATE, tracestate);
+		}
 	}
 
 }

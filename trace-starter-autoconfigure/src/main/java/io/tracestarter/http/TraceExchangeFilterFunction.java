@@ -23,6 +23,8 @@ import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.core.W3cParticipation;
+import io.tracestarter.core.W3cTraceContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -57,20 +59,24 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (request.headers().containsHeader(this.headerName)) {
+		if (request.headers().containsHeader(this.headerName)
+				&& (!W3cParticipation.isEnabled() || this.setter.hasTraceparent(request.headers()))) {
 			return next.exchange(request);
 		}
 		return Mono.deferContextual((context) -> {
 			String traceId = context.getOrDefault(TraceContext.CONTEXT_KEY, null);
+			W3cTraceContext w3c = context.getOrDefault(W3cTraceContext.CONTEXT_KEY, null);
 			if (traceId == null) {
 				traceId = TraceContext.currentTraceId();
+				w3c = W3cTraceContext.current();
 			}
 			if (traceId == null) {
 				return next.exchange(request);
 			}
 			String sent = traceId;
+			W3cTraceContext sentW3c = w3c;
 			return next.exchange(ClientRequest.from(request)
-				.headers((headers) -> this.outbound.inject(Layer.HTTP, headers, this.setter, sent))
+				.headers((headers) -> this.outbound.inject(Layer.HTTP, headers, this.setter, sent, sentW3c))
 				.build());
 		});
 	}

@@ -18,6 +18,9 @@ package io.tracestarter.http;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import io.tracestarter.core.InboundGetter;
 import io.tracestarter.core.InboundPropagation;
@@ -32,6 +35,7 @@ import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -58,7 +62,10 @@ public final class TraceServletFilter implements Filter {
 	/** Request attribute that holds the log sampling handle across dispatches. */
 	private static final String SAMPLED_ATTRIBUTE = TraceServletFilter.class.getName() + ".sampled";
 
-	private static final InboundGetter<HttpServletRequest> GETTER = TraceServletFilter::lookup;
+	/** Request attribute that holds the W3C Trace Context across dispatches. */
+	private static final String W3C_ATTRIBUTE = TraceServletFilter.class.getName() + ".w3c";
+
+	private static final InboundGetter<HttpServletRequest> GETTER = new RequestGetter();
 
 	private final InboundPropagation inbound;
 
@@ -84,7 +91,7 @@ public final class TraceServletFilter implements Filter {
 			inbound = begin(httpRequest, httpResponse);
 			traceId = inbound.traceId();
 		}
-		TraceScope scope = TraceScope.open(traceId);
+		TraceScope scope = TraceScope.open(traceId, (W3cTraceContext) request.getAttribute(W3C_ATTRIBUTE));
 		if (inbound != null) {
 			inbound.logIfReplaced();
 		}
@@ -115,6 +122,9 @@ public final class TraceServletFilter implements Filter {
 		if (inbound.sampling() != Request.NONE) {
 			request.setAttribute(SAMPLED_ATTRIBUTE, inbound.sampling());
 		}
+		if (inbound.w3c() != null) {
+			request.setAttribute(W3C_ATTRIBUTE, inbound.w3c());
+		}
 		return inbound;
 	}
 
@@ -137,12 +147,24 @@ public final class TraceServletFilter implements Filter {
 		return IpLiterals.parse(request.getRemoteAddr());
 	}
 
-	private static @Nullable String lookup(HttpServletRequest request, InboundSource source) {
-		return switch (source.type()) {
-			case HEADER, TRACEPARENT -> request.getHeader(source.name());
-			// Read from the query string only: getParameter would consume a form body.
-			case QUERY -> QueryParameters.first(request.getQueryString(), source.name());
-		};
+	private static final class RequestGetter implements InboundGetter<HttpServletRequest> {
+
+		@Override
+		public @Nullable String get(HttpServletRequest request, InboundSource source) {
+			return switch (source.type()) {
+				case HEADER, TRACEPARENT -> request.getHeader(source.name());
+				// Read from the query string only: getParameter would consume a form
+				// body.
+				case QUERY -> QueryParameters.first(request.getQueryString(), source.name());
+			};
+		}
+
+		@Override
+		public List<String> all(HttpServletRequest request, InboundSource source) {
+			Enumeration<String> values = request.getHeaders(source.name());
+			return (values != null) ? Collections.list(values) : List.of();
+		}
+
 	}
 
 }

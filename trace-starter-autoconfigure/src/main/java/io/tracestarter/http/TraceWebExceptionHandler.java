@@ -16,8 +16,8 @@
 
 package io.tracestarter.http;
 
-import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -47,11 +47,12 @@ final class TraceWebExceptionHandler implements WebExceptionHandler {
 		if (traceId == null) {
 			return this.delegate.handle(exchange, ex);
 		}
+		W3cTraceContext w3c = exchange.getAttribute(TraceWebFilter.W3C_ATTRIBUTE);
 		Mono<Void> result;
-		try (TraceScope scope = TraceScope.open(traceId)) {
+		try (TraceScope scope = TraceScope.open(traceId, w3c)) {
 			result = this.delegate.handle(exchange, ex);
 		}
-		return result.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, traceId));
+		return TraceWebFilter.withIds(result, traceId, w3c);
 	}
 
 }

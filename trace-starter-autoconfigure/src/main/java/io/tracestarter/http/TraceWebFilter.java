@@ -17,6 +17,7 @@
 package io.tracestarter.http;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import io.micrometer.context.ContextSnapshot.Scope;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -33,6 +34,7 @@ import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -63,7 +65,10 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	 */
 	public static final String TRACE_ID_ATTRIBUTE = TraceWebFilter.class.getName() + ".traceId";
 
-	private static final InboundGetter<ServerHttpRequest> GETTER = TraceWebFilter::lookup;
+	/** Exchange attribute that holds the W3C Trace Context, beside the id. */
+	static final String W3C_ATTRIBUTE = TraceWebFilter.class.getName() + ".w3c";
+
+	private static final InboundGetter<ServerHttpRequest> GETTER = new RequestGetter();
 
 	// Reactor context key of the request's id from the HttpHandler decorator.
 	private static final String REQUEST_ID_KEY = TraceWebFilter.class.getName() + ".requestId";
@@ -90,15 +95,16 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		return Mono.deferContextual((context) -> {
 			RequestId requestId = context.getOrDefault(REQUEST_ID_KEY, null);
 			String resolved = (requestId != null) ? requestId.traceId : null;
-			if (resolved != null) {
+			if (requestId != null && resolved != null) {
 				// The HttpHandler decorator resolved the id; header, hop and sampling are
 				// done.
-				exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, resolved);
+				W3cTraceContext w3c = requestId.w3c;
+				keep(exchange, resolved, w3c);
 				Mono<Void> result;
-				try (TraceScope scope = TraceScope.open(resolved)) {
+				try (TraceScope scope = TraceScope.open(resolved, w3c)) {
 					result = chain.filter(exchange);
 				}
-				return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, resolved));
+				return withIds(result, resolved, w3c);
 			}
 			ServerHttpRequest request = exchange.getRequest();
 			// The decorator found no valid id: make it here, inside the request's
@@ -109,13 +115,13 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 					: this.inbound.extract(Layer.HTTP, request, GETTER, () -> trusted(request), () -> generate(context),
 							Kind.ROUTE, route(request));
 			String traceId = inbound.traceId();
-			exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
+			keep(exchange, traceId, inbound.w3c());
 			setResponseHeader(exchange.getResponse(), inbound);
 			Request sampled = inbound.sampling();
 			Mono<Void> result;
 			// Filters and handlers that log while the chain is assembled run here, on
 			// this thread; the scope covers them and is closed before we return.
-			try (TraceScope scope = TraceScope.open(traceId)) {
+			try (TraceScope scope = inbound.open()) {
 				inbound.logIfReplaced();
 				result = chain.filter(exchange);
 			}
@@ -126,8 +132,27 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			if (sampled != Request.NONE) {
 				result = result.doFinally((signal) -> sampled.end(failed(signal, exchange.getResponse())));
 			}
-			return result.contextWrite((downstream) -> downstream.put(TraceContext.CONTEXT_KEY, traceId));
+			return withIds(result, traceId, inbound.w3c());
 		});
+	}
+
+	private static void keep(ServerWebExchange exchange, String traceId, @Nullable W3cTraceContext w3c) {
+		exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, traceId);
+		if (w3c != null) {
+			exchange.getAttributes().put(W3C_ATTRIBUTE, w3c);
+		}
+	}
+
+	/**
+	 * Put the id, and the W3C Trace Context when there is one, into the Reactor context
+	 * of {@code result}.
+	 */
+	static <T> Mono<T> withIds(Mono<T> result, String traceId, @Nullable W3cTraceContext w3c) {
+		if (w3c == null) {
+			return result.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, traceId));
+		}
+		return result.contextWrite(
+				(context) -> context.put(TraceContext.CONTEXT_KEY, traceId).put(W3cTraceContext.CONTEXT_KEY, w3c));
 	}
 
 	/**
@@ -139,14 +164,14 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		Inbound inbound = this.inbound.extractSent(Layer.HTTP, request, GETTER, () -> trusted(request), Kind.ROUTE,
 				route(request));
 		if (inbound == null) {
-			RequestId pending = new RequestId(null);
+			RequestId pending = new RequestId(null, null);
 			return handler.handle(request, response).contextWrite((context) -> context.put(REQUEST_ID_KEY, pending));
 		}
 		String traceId = inbound.traceId();
 		setResponseHeader(response, inbound);
 		Request sampled = inbound.sampling();
 		Mono<Void> result;
-		try (TraceScope scope = TraceScope.open(traceId)) {
+		try (TraceScope scope = inbound.open()) {
 			inbound.logIfReplaced();
 			result = handler.handle(request, response);
 		}
@@ -157,9 +182,8 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		if (sampled != Request.NONE) {
 			result = result.doFinally((signal) -> sampled.end(failed(signal, response)));
 		}
-		RequestId resolved = new RequestId(traceId);
-		return result
-			.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, traceId).put(REQUEST_ID_KEY, resolved));
+		RequestId resolved = new RequestId(traceId, inbound.w3c());
+		return withIds(result.contextWrite((context) -> context.put(REQUEST_ID_KEY, resolved)), traceId, inbound.w3c());
 	}
 
 	private void setResponseHeader(ServerHttpResponse response, Inbound inbound) {
@@ -199,11 +223,22 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		}
 	}
 
-	private static @Nullable String lookup(ServerHttpRequest request, InboundSource source) {
-		return switch (source.type()) {
-			case HEADER, TRACEPARENT -> request.getHeaders().getFirst(source.name());
-			case QUERY -> request.getQueryParams().getFirst(source.name());
-		};
+	private static final class RequestGetter implements InboundGetter<ServerHttpRequest> {
+
+		@Override
+		public @Nullable String get(ServerHttpRequest request, InboundSource source) {
+			return switch (source.type()) {
+				case HEADER, TRACEPARENT -> request.getHeaders().getFirst(source.name());
+				case QUERY -> request.getQueryParams().getFirst(source.name());
+			};
+		}
+
+		@Override
+		public List<String> all(ServerHttpRequest request, InboundSource source) {
+			List<String> values = request.getHeaders().get(source.name());
+			return (values != null) ? values : List.of();
+		}
+
 	}
 
 	/**
@@ -214,8 +249,11 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 		private final @Nullable String traceId;
 
-		RequestId(@Nullable String traceId) {
+		private final @Nullable W3cTraceContext w3c;
+
+		RequestId(@Nullable String traceId, @Nullable W3cTraceContext w3c) {
 			this.traceId = traceId;
+			this.w3c = w3c;
 		}
 
 	}

@@ -22,6 +22,7 @@ import java.util.function.BiConsumer;
 
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cTraceContext;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -89,7 +90,7 @@ final class KafkaTemplateTracing {
 				return result;
 			}
 			RelayedSend<Object> relayed = new RelayedSend<>(sent);
-			sent.whenComplete(relayed.completeUnder(traceId));
+			sent.whenComplete(relayed.completeUnder(traceId, W3cTraceContext.current()));
 			return relayed;
 		});
 		return proxyFactory.getProxy(template.getClass().getClassLoader());
@@ -111,8 +112,13 @@ final class KafkaTemplateTracing {
 
 		@SuppressWarnings("unchecked")
 		BiConsumer<Object, @Nullable Throwable> completeUnder(String traceId) {
+			return completeUnder(traceId, null);
+		}
+
+		@SuppressWarnings("unchecked")
+		BiConsumer<Object, @Nullable Throwable> completeUnder(String traceId, @Nullable W3cTraceContext w3c) {
 			return (value, failure) -> {
-				try (TraceScope scope = TraceScope.open(traceId)) {
+				try (TraceScope scope = TraceScope.open(traceId, w3c)) {
 					if (failure != null) {
 						completeExceptionally(failure);
 					}

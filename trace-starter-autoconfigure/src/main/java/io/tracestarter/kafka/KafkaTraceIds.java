@@ -17,7 +17,9 @@
 package io.tracestarter.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import io.tracestarter.core.InboundGetter;
 import io.tracestarter.core.InboundPropagation;
@@ -46,7 +48,7 @@ import org.springframework.messaging.MessageHeaders;
  */
 final class KafkaTraceIds {
 
-	private static final InboundGetter<Headers> RECORD_HEADERS = KafkaTraceIds::header;
+	private static final InboundGetter<Headers> RECORD_HEADERS = new RecordHeadersGetter();
 
 	private static final InboundGetter<MessageHeaders> MESSAGE_HEADERS = KafkaTraceIds::header;
 
@@ -140,6 +142,26 @@ final class KafkaTraceIds {
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
 		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
 		return z ^ (z >>> 31);
+	}
+
+	private static final class RecordHeadersGetter implements InboundGetter<Headers> {
+
+		@Override
+		public @Nullable String get(Headers headers, InboundSource source) {
+			return header(headers, source);
+		}
+
+		@Override
+		public List<String> all(Headers headers, InboundSource source) {
+			List<String> values = new ArrayList<>(1);
+			for (Header header : headers.headers(source.name())) {
+				if (header.value() != null) {
+					values.add(decode(header.value()));
+				}
+			}
+			return values;
+		}
+
 	}
 
 }

@@ -25,6 +25,7 @@ import io.tracestarter.core.OutboundSetter;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.core.W3cTraceContext;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -38,7 +39,8 @@ import org.slf4j.MDC;
  * has the header. The starter sets it on Boot's {@code KafkaTemplate}; a
  * {@code KafkaProducer} made in application code gets it by listing this class in
  * {@code interceptor.classes} (the header name can then be set with the producer property
- * {@code trace.kafka.header-name}). {@code traceparent} is left to Micrometer.
+ * {@code trace.kafka.header-name}). W3C Trace Context goes with it when the starter takes
+ * part in it (no tracer).
  *
  * @since 0.1.0
  */
@@ -75,6 +77,19 @@ public class TraceProducerInterceptor implements ProducerInterceptor<Object, Obj
 		@Override
 		public void setSampledOut(Headers headers) {
 			headers.add(RequestSampling.SAMPLED_HEADER, RequestSampling.SAMPLED_OUT.getBytes(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public boolean hasTraceparent(Headers headers) {
+			return headers.lastHeader(W3cTraceContext.TRACEPARENT) != null;
+		}
+
+		@Override
+		public void setW3c(Headers headers, String traceparent, String tracestate) {
+			headers.add(W3cTraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+			if (!tracestate.isEmpty()) {
+				headers.add(W3cTraceContext.TRACESTATE, tracestate.getBytes(StandardCharsets.UTF_8));
+			}
 		}
 
 	};

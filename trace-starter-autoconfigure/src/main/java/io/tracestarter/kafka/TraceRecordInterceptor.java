@@ -53,7 +53,7 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 		Open current = this.open.get();
 		current.close();
 		Inbound inbound = this.ids.begin(record);
-		current.scope = TraceScope.open(inbound.traceId());
+		current.scope = inbound.open();
 		current.sampled = inbound.sampling();
 		return record;
 	}

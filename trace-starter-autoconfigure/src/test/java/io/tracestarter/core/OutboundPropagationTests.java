@@ -47,6 +47,19 @@ class OutboundPropagationTests {
 			carrier.put(RequestSampling.SAMPLED_HEADER, RequestSampling.SAMPLED_OUT);
 		}
 
+		@Override
+		public boolean hasTraceparent(Map<String, String> carrier) {
+			return carrier.containsKey(W3cTraceContext.TRACEPARENT);
+		}
+
+		@Override
+		public void setW3c(Map<String, String> carrier, String traceparent, String tracestate) {
+			carrier.put(W3cTraceContext.TRACEPARENT, traceparent);
+			if (!tracestate.isEmpty()) {
+				carrier.put(W3cTraceContext.TRACESTATE, tracestate);
+			}
+		}
+
 	};
 
 	private final TraceMetrics metrics = new TraceMetrics();
@@ -142,6 +155,82 @@ class OutboundPropagationTests {
 		outbound.inject(Layer.KAFKA, kept, MAP, "kept");
 		assertThat(dropped).containsEntry(RequestSampling.SAMPLED_HEADER, "0").containsEntry("X-Trace-ID", "dropped");
 		assertThat(kept).doesNotContainKey(RequestSampling.SAMPLED_HEADER);
+	}
+
+	@Test
+	void withoutW3cParticipationNoTraceparentIsSent() {
+		Map<String, String> carrier = new HashMap<>();
+		try (TraceScope scope = TraceContext.open("0af7651916cd43dd8448eb211c80319c")) {
+			this.outbound.inject(Layer.HTTP, carrier, MAP);
+		}
+		assertThat(carrier).containsOnlyKeys("X-Trace-ID");
+	}
+
+	@Test
+	void theCurrentW3cContextIsSentWithASpanIdPerCall() {
+		W3cParticipation.use(true, true);
+		try {
+			W3cTraceContext w3c = new W3cTraceContext("4bf92f3577b34da6a3ce929d0e0e4736", 0x01, "congo=t61rcWkgMzE");
+			Map<String, String> first = new HashMap<>();
+			Map<String, String> second = new HashMap<>();
+			try (TraceScope scope = TraceScope.open("order-7", w3c)) {
+				this.outbound.inject(Layer.HTTP, first, MAP);
+				this.outbound.inject(Layer.HTTP, second, MAP);
+			}
+			assertThat(first).containsEntry("X-Trace-ID", "order-7")
+				.containsEntry(W3cTraceContext.TRACESTATE, "congo=t61rcWkgMzE");
+			assertThat(first.get(W3cTraceContext.TRACEPARENT))
+				.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01");
+			assertThat(second.get(W3cTraceContext.TRACEPARENT)).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+				.isNotEqualTo(first.get(W3cTraceContext.TRACEPARENT));
+		}
+		finally {
+			W3cParticipation.use(false, true);
+		}
+	}
+
+	@Test
+	void aTraceparentTheCallerSetIsLeftAloneAndACallersIdDoesNotStopIt() {
+		W3cParticipation.use(true, true);
+		try {
+			Map<String, String> callersParent = new HashMap<>();
+			callersParent.put(W3cTraceContext.TRACEPARENT, "00-11111111111111111111111111111111-2222222222222222-00");
+			Map<String, String> callersId = new HashMap<>();
+			callersId.put("X-Trace-ID", "callers-own");
+			try (TraceScope scope = TraceContext.open("0af7651916cd43dd8448eb211c80319c")) {
+				this.outbound.inject(Layer.GRPC, callersParent, MAP);
+				this.outbound.inject(Layer.GRPC, callersId, MAP);
+			}
+			assertThat(callersParent).containsEntry(W3cTraceContext.TRACEPARENT,
+					"00-11111111111111111111111111111111-2222222222222222-00");
+			assertThat(callersId).containsEntry("X-Trace-ID", "callers-own");
+			assertThat(callersId.get(W3cTraceContext.TRACEPARENT))
+				.matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01");
+		}
+		finally {
+			W3cParticipation.use(false, true);
+		}
+	}
+
+	@Test
+	void workWithoutAW3cContextSendsOneDerivedTraceIdOnEveryCall() {
+		W3cParticipation.use(true, false);
+		try {
+			Map<String, String> first = new HashMap<>();
+			Map<String, String> second = new HashMap<>();
+			try (TraceScope scope = TraceScope.open("order-7")) {
+				this.outbound.inject(Layer.KAFKA, first, MAP);
+				this.outbound.inject(Layer.KAFKA, second, MAP);
+			}
+			String traceId = W3cParticipation.w3cTraceId("order-7");
+			assertThat(traceId).matches("[0-9a-f]{32}");
+			assertThat(first.get(W3cTraceContext.TRACEPARENT)).matches("00-" + traceId + "-[0-9a-f]{16}-00");
+			assertThat(second.get(W3cTraceContext.TRACEPARENT)).startsWith("00-" + traceId + "-");
+			assertThat(first).doesNotContainKey(W3cTraceContext.TRACESTATE);
+		}
+		finally {
+			W3cParticipation.use(false, true);
+		}
 	}
 
 }

@@ -16,6 +16,8 @@
 
 package io.tracestarter.core;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +56,16 @@ class TraceparentTests {
 			"00_4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
 			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g",
 			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1",
-			" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "", "00", "garbage" })
+			"000-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"0-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			".0-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-001",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01.",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b77-01",
+			"cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01.future",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\u000b",
+			"\u00a000-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "", "00", "garbage" })
 	void rejectsValuesTheW3cRulesRefuse(String value) {
 		assertThat(Traceparent.traceId(value)).isNull();
 	}
@@ -62,6 +73,33 @@ class TraceparentTests {
 	@Test
 	void refusesToScanHugeValues() {
 		assertThat(Traceparent.traceId("01-" + TRACE_ID + "-00f067aa0ba902b7-01-" + "a".repeat(1024 * 1024))).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { " 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"\t00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 ",
+			"\t 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 \t" })
+	void ignoresTheOptionalWhiteSpaceAroundTheValue(String value) {
+		assertThat(Traceparent.traceId(value)).isEqualTo(TRACE_ID);
+		assertThat(Traceparent.parse(value)).isEqualTo(new Traceparent.Parts(TRACE_ID, "00f067aa0ba902b7", 0x01));
+	}
+
+	@Test
+	void parsesParentIdAndFlags() {
+		assertThat(Traceparent.parse("00-" + TRACE_ID + "-00f067aa0ba902b7-00"))
+			.isEqualTo(new Traceparent.Parts(TRACE_ID, "00f067aa0ba902b7", 0x00));
+		assertThat(Traceparent.parse("cc-" + TRACE_ID + "-00f067aa0ba902b7-ff-future"))
+			.isEqualTo(new Traceparent.Parts(TRACE_ID, "00f067aa0ba902b7", 0xff));
+		assertThat(Traceparent.parse("00-" + TRACE_ID + "-00f067aa0ba902b7-0g")).isNull();
+	}
+
+	@Test
+	void knowsTheShapeOfATraceId() {
+		assertThat(Traceparent.isTraceId(TRACE_ID)).isTrue();
+		assertThat(Traceparent.isTraceId("0".repeat(32))).isFalse();
+		assertThat(Traceparent.isTraceId(TRACE_ID.toUpperCase(Locale.ROOT))).isFalse();
+		assertThat(Traceparent.isTraceId(TRACE_ID + "0")).isFalse();
 	}
 
 }
