@@ -90,8 +90,15 @@ public final class W3cParticipation {
 		// Two traceparent headers cannot both be the parent: the spec treats that as
 		// invalid.
 		Traceparent.Parts parent = (parents.size() == 1) ? Traceparent.parse(parents.get(0)) : null;
-		if (parent == null || resolved.untrustedInbound() != null
-				|| (!resolved.isInbound() && !trusted.getAsBoolean())) {
+		if (parent == null) {
+			// The id may be the first of two traceparent headers: not a trace to
+			// continue.
+			InboundSource source = resolved.source();
+			return (source != null && source.type() == InboundSource.Type.TRACEPARENT)
+					? new W3cTraceContext(TraceIdGenerator.randomHex(), newTraceFlags, "")
+					: newTrace(resolved.traceId());
+		}
+		if (resolved.untrustedInbound() != null || (!resolved.isInbound() && !trusted.getAsBoolean())) {
 			return newTrace(resolved.traceId());
 		}
 		String tracestate = Tracestate.combine(getter.all(carrier, TRACESTATE_SOURCE));

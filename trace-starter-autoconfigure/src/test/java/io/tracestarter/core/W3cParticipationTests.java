@@ -122,6 +122,14 @@ class W3cParticipationTests {
 	}
 
 	@Test
+	void twoTraceparentHeadersDoNotLendTheFirstTraceIdToTheNewTrace() {
+		add("traceparent", TRACEPARENT);
+		add("traceparent", "00-" + "1".repeat(32) + "-00f067aa0ba902b7-01");
+		W3cTraceContext w3c = W3cParticipation.inbound(this.headers, this.getter, FROM_TRACEPARENT, NOT_ASKED);
+		assertThat(w3c.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(PARENT_TRACE).isNotEqualTo("1".repeat(32));
+	}
+
+	@Test
 	void anInvalidTraceparentStartsATraceAndATracestateAloneIsDropped() {
 		add("traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01");
 		add("tracestate", "rojo=1");
