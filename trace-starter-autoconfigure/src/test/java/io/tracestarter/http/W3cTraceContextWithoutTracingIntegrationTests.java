@@ -64,6 +64,14 @@ class W3cTraceContextWithoutTracingIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	/**
+	 * Return the path of the application's callback endpoint.
+	 * @return the path
+	 */
+	String servicePath() {
+		return "/w3c/test";
+	}
+
 	@Test
 	void theStarterAloneTakesPart() {
 		assertThat(ClassUtils.isPresent("io.micrometer.tracing.Tracer", null)).isFalse();
