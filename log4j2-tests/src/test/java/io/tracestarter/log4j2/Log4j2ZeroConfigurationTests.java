@@ -17,13 +17,18 @@
 package io.tracestarter.log4j2;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tracestarter.core.TraceContext;
@@ -128,13 +133,75 @@ class Log4j2ZeroConfigurationTests {
 		Map<String, Object> line = lines(output, "failing").get(0);
 		assertThat(line).containsEntry("trace_id", "fail-1")
 			.containsEntry("level", "ERROR")
-			.containsEntry("message", "work failed");
-		@SuppressWarnings("unchecked")
-		Map<String, Object> error = (Map<String, Object>) line.get("error");
-		assertThat(error).containsEntry("type", "java.lang.IllegalStateException")
-			.containsEntry("message", "payment \"declined\"\nsecond line");
-		assertThat((String) error.get("stack_trace"))
+			.containsEntry("message", "work failed")
+			.containsEntry("error.type", "java.lang.IllegalStateException")
+			.containsEntry("error.message", "payment \"declined\"\nsecond line")
+			.doesNotContainKey("error");
+		assertThat((String) line.get("error.stack_trace"))
 			.contains("Caused by: java.lang.IllegalArgumentException: card expired");
+	}
+
+	/**
+	 * README's field table, read from README, against a real request line with an
+	 * exception and a line outside any request: every documented key with its meaning, no
+	 * other key but the application's own key-value pairs.
+	 */
+	@Test
+	void linesHaveExactlyTheKeysReadmeDocuments(CapturedOutput output) throws Exception {
+		Instant started = Instant.now();
+		ReadmeFieldTable table = ReadmeFieldTable.read();
+		Map<String, Consumer<Object>> onRequest = meanings(started, "ERROR", WorkController.class.getName(),
+				"http-nio-.+-exec-\\d+", "work failed");
+		Map<String, Consumer<Object>> outsideRequests = meanings(started, "INFO", "probe",
+				Pattern.quote(Thread.currentThread().getName()), "outside any request, table");
+		assertThat(table.keys()).as("README's keys and the meanings this test checks")
+			.containsExactlyInAnyOrderElementsOf(onRequest.keySet());
+		assertThat(table.otherRows()).singleElement().asString().contains("key-value pairs");
+		client().get().uri("/fail?tag={tag}", "table").header("X-Trace-ID", "table-1").retrieve().toBodilessEntity();
+		logger.info("outside any request, table");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines(output, "table")).hasSize(1));
+		Map<String, Object> failing = lines(output, "table").get(0);
+		Map<String, Object> outside = JsonLines.withMessage(output.getOut(), "outside any request, table").get(0);
+		Set<String> failingKeys = new HashSet<>(table.keys());
+		failingKeys.remove("trace_id_fallback");
+		failingKeys.addAll(Set.of("tag", "step"));
+		assertThat(failing.keySet()).containsExactlyInAnyOrderElementsOf(failingKeys);
+		Set<String> outsideKeys = new HashSet<>(table.keys());
+		outsideKeys.removeAll(Set.of("trace_id", "span_id", "error.type", "error.message", "error.stack_trace"));
+		assertThat(outside.keySet()).containsExactlyInAnyOrderElementsOf(outsideKeys);
+		table.keys()
+			.stream()
+			.filter(failing::containsKey)
+			.forEach((key) -> onRequest.get(key).accept(failing.get(key)));
+		table.keys()
+			.stream()
+			.filter(outside::containsKey)
+			.forEach((key) -> outsideRequests.get(key).accept(outside.get(key)));
+	}
+
+	private static Map<String, Consumer<Object>> meanings(Instant started, String level, String loggerName,
+			String thread, String message) {
+		return Map.ofEntries(
+				Map.entry("@timestamp",
+						(value) -> assertThat(Instant.parse((String) value)).isBetween(started, Instant.now())),
+				Map.entry("level", (value) -> assertThat(value).isEqualTo(level)),
+				Map.entry("logger", (value) -> assertThat(value).isEqualTo(loggerName)),
+				Map.entry("thread", (value) -> assertThat((String) value).matches(thread)),
+				Map.entry("message", (value) -> assertThat(value).isEqualTo(message)),
+				Map.entry("trace_id", (value) -> assertThat(value).isEqualTo("table-1")),
+				Map.entry("span_id", (value) -> assertThat((String) value).matches("[0-9a-f]{16}")),
+				Map.entry("trace_id_fallback", (value) -> assertThat((String) value).matches("[0-9a-f]{32}")),
+				Map.entry("service.name", (value) -> assertThat(value).isEqualTo("log4j2-app")),
+				Map.entry("k8s.pod.name", (value) -> assertThat(value).isEqualTo("orders-7d4f9")),
+				Map.entry("k8s.namespace.name", (value) -> assertThat(value).isEqualTo("shop")),
+				Map.entry("k8s.node.name", (value) -> assertThat(value).isEqualTo("node-3")),
+				Map.entry("k8s.pod.uid", (value) -> assertThat(value).isEqualTo("0c7a5e2b-11")),
+				Map.entry("error.type", (value) -> assertThat(value).isEqualTo(IllegalStateException.class.getName())),
+				Map.entry("error.message", (value) -> assertThat(value).isEqualTo("payment \"declined\"\nsecond line")),
+				Map.entry("error.stack_trace",
+						(value) -> assertThat((String) value).startsWith("java.lang.IllegalStateException: payment")
+							.contains("\tat " + WorkController.class.getName() + ".fail(")
+							.contains("Caused by: java.lang.IllegalArgumentException: card expired")));
 	}
 
 	@Test

@@ -185,7 +185,7 @@ public class TraceContextEndpoint {
 				.toList();
 		}
 		return new BreakPointsDescriptor(this.breakPoints.linesWithoutId(), this.breakPoints.linesInDroppedGroups(),
-				groups);
+				this.breakPoints.linesOutsideTracedWork(), groups);
 	}
 
 	/**
@@ -282,9 +282,12 @@ public class TraceContextEndpoint {
 	 * @param linesWithoutId lines written without an id since the application became
 	 * ready
 	 * @param linesInDroppedGroups of those, lines in groups beyond the kept bound
+	 * @param linesOutsideTracedWork lines without an id that are not break points: a
+	 * server's own lines before a request's id was resolved, not in
+	 * {@code linesWithoutId}
 	 * @param groups the kept groups, most lines first
 	 */
-	public record BreakPointsDescriptor(long linesWithoutId, long linesInDroppedGroups,
+	public record BreakPointsDescriptor(long linesWithoutId, long linesInDroppedGroups, long linesOutsideTracedWork,
 			List<LinesWithoutTraceId.Summary> groups) {
 	}
 

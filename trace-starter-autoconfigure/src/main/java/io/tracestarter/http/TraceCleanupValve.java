@@ -18,6 +18,7 @@ package io.tracestarter.http;
 
 import java.io.IOException;
 
+import io.tracestarter.core.OutsideTracedWork;
 import io.tracestarter.core.TraceScope;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
@@ -30,7 +31,9 @@ import org.apache.catalina.valves.ValveBase;
  * the id set when the filter chain throws, so the lines Tomcat logs for the escaped
  * exception ("Servlet.service() ... threw exception", written after every filter has
  * returned) and for a failing error page still carry it; nothing stays on the pooled
- * thread.
+ * thread. It also marks the thread as {@link OutsideTracedWork} for the whole request:
+ * what Tomcat logs before the filter resolved the id (a lazy servlet's initialisation) is
+ * not a break point.
  */
 final class TraceCleanupValve extends ValveBase {
 
@@ -43,6 +46,7 @@ final class TraceCleanupValve extends ValveBase {
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		request.setAttribute(PRESENT_ATTRIBUTE, Boolean.TRUE);
+		OutsideTracedWork.enter();
 		try {
 			getNext().invoke(request, response);
 		}
@@ -51,6 +55,7 @@ final class TraceCleanupValve extends ValveBase {
 			// that would leave a failing request's id (kept by the filter for Tomcat's
 			// own lines) on the worker thread.
 			TraceScope.open(null);
+			OutsideTracedWork.leave();
 		}
 	}
 

@@ -29,6 +29,7 @@ import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.IpLiterals;
 import io.tracestarter.core.Layer;
+import io.tracestarter.core.OutsideTracedWork;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.RequestSampling.Kind;
 import io.tracestarter.core.RequestSampling.Request;
@@ -92,6 +93,9 @@ public final class TraceServletFilter implements Filter {
 			traceId = inbound.traceId();
 		}
 		TraceScope scope = TraceScope.open(traceId, (W3cTraceContext) request.getAttribute(W3C_ATTRIBUTE));
+		// From here the request's traced work runs: a line without the id is a break
+		// point.
+		boolean outside = OutsideTracedWork.suspend();
 		if (inbound != null) {
 			inbound.logIfReplaced();
 		}
@@ -107,6 +111,7 @@ public final class TraceServletFilter implements Filter {
 			if (!failed || request.getAttribute(TraceCleanupValve.PRESENT_ATTRIBUTE) == null) {
 				scope.close();
 			}
+			OutsideTracedWork.resume(outside);
 		}
 	}
 

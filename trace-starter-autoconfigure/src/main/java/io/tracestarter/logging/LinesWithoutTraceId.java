@@ -24,11 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The break points: log lines written without a trace id after start-up, counted and
- * grouped by logger and thread pool (digits in thread names folded, so
- * {@code pool-3-thread-17} groups with its pool). At most {@code maxGroups} groups are
- * kept; lines of further groups are counted together, so memory stays bounded whatever
- * the log traffic.
+ * The break points: log lines written without a trace id after start-up, inside traced
+ * work or on threads nothing marks as outside it, counted and grouped by logger and
+ * thread pool (digits in thread names folded, so {@code pool-3-thread-17} groups with its
+ * pool). At most {@code maxGroups} groups are kept; lines of further groups are counted
+ * together, so memory stays bounded whatever the log traffic.
  *
  * @since 0.1.0
  */
@@ -43,6 +43,8 @@ public final class LinesWithoutTraceId {
 	private final LongAdder linesWithoutId = new LongAdder();
 
 	private final LongAdder linesInDroppedGroups = new LongAdder();
+
+	private final LongAdder linesOutsideTracedWork = new LongAdder();
 
 	public LinesWithoutTraceId(int maxGroups) {
 		this.maxGroups = maxGroups;
@@ -62,6 +64,11 @@ public final class LinesWithoutTraceId {
 		group.seen(time);
 	}
 
+	// Not a break point: no id existed yet (see OutsideTracedWork), so only counted.
+	void recordOutsideTracedWork() {
+		this.linesOutsideTracedWork.increment();
+	}
+
 	/**
 	 * Return how many lines were written without an id since recording started.
 	 * @return the count
@@ -76,6 +83,16 @@ public final class LinesWithoutTraceId {
 	 */
 	public long linesInDroppedGroups() {
 		return this.linesInDroppedGroups.sum();
+	}
+
+	/**
+	 * Return how many lines without an id were written outside any request's traced work
+	 * (a server's own lines before the request's id was resolved); they are not break
+	 * points and not in {@link #linesWithoutId()}.
+	 * @return the count
+	 */
+	public long linesOutsideTracedWork() {
+		return this.linesOutsideTracedWork.sum();
 	}
 
 	/**

@@ -36,10 +36,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Log diagnostics: the break points (lines written without a trace id after start-up) and
- * the counters {@code trace.logging.missing} and {@code trace.logging.truncated}. The
- * JSON format itself is switched on by {@link TraceLoggingEnvironmentPostProcessor},
- * before any bean exists. Works on Logback and on Log4j2; each engine's parts are loaded
- * only when its classes are present.
+ * the counters {@code trace.logging.missing}, {@code trace.logging.outside} (lines
+ * without an id that are not break points) and {@code trace.logging.truncated}. The JSON
+ * format itself is switched on by {@link TraceLoggingEnvironmentPostProcessor}, before
+ * any bean exists. Works on Logback and on Log4j2; each engine's parts are loaded only
+ * when its classes are present.
  *
  * @since 0.1.0
  */
@@ -51,6 +52,8 @@ public final class LoggingTraceAutoConfiguration {
 	static final String TRUNCATED = "trace.logging.truncated";
 
 	static final String MISSING = "trace.logging.missing";
+
+	static final String OUTSIDE = "trace.logging.outside";
 
 	static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
@@ -97,6 +100,15 @@ public final class LoggingTraceAutoConfiguration {
 		MeterBinder traceLoggingMissingIdMeterBinder(LinesWithoutTraceId breakPoints) {
 			return (registry) -> FunctionCounter.builder(MISSING, breakPoints, LinesWithoutTraceId::linesWithoutId)
 				.description("Log lines written without a trace id after the application became ready")
+				.register(registry);
+		}
+
+		@Bean
+		MeterBinder traceLoggingOutsideTracedWorkMeterBinder(LinesWithoutTraceId breakPoints) {
+			return (registry) -> FunctionCounter
+				.builder(OUTSIDE, breakPoints, LinesWithoutTraceId::linesOutsideTracedWork)
+				.description("Log lines without a trace id written by a server before a request's id was resolved"
+						+ " (not break points)")
 				.register(registry);
 		}
 

@@ -16,12 +16,14 @@
 
 package io.tracestarter.logging;
 
+import io.tracestarter.core.OutsideTracedWork;
 import io.tracestarter.core.TraceHopRecorder;
 
 /**
  * What the diagnostics appender of either logging engine does with a line: a line without
- * a trace id is a break point; a line with one tells the hop recorder where the id was
- * seen.
+ * a trace id is a break point, unless its thread is {@link OutsideTracedWork} (a server's
+ * own lines before a request's id exists, counted apart); a line with one tells the hop
+ * recorder where the id was seen.
  */
 final class TraceDiagnostics {
 
@@ -36,7 +38,10 @@ final class TraceDiagnostics {
 
 	<E> void seen(LogEventReader<E> reader, E event) {
 		String traceId = reader.traceId(event);
-		if (traceId == null) {
+		if (traceId == null && OutsideTracedWork.isCurrent()) {
+			this.breakPoints.recordOutsideTracedWork();
+		}
+		else if (traceId == null) {
 			this.breakPoints.record(reader.logger(event), reader.thread(event), String.valueOf(reader.message(event)),
 					reader.instant(event));
 		}

@@ -41,6 +41,12 @@ final class TraceJsonMembers {
 	 */
 	private static final ThreadLocal<Set<String>> WRITTEN = ThreadLocal.withInitial(HashSet::new);
 
+	private static final String ERROR_TYPE = "error.type";
+
+	private static final String ERROR_MESSAGE = "error.message";
+
+	private static final String ERROR_STACK_TRACE = "error.stack_trace";
+
 	private TraceJsonMembers() {
 	}
 
@@ -87,8 +93,11 @@ final class TraceJsonMembers {
 			.whenNotNull();
 		members.add(logging.getSpanIdField(), (event) -> reader.mdc(event, LogEventReader.MICROMETER_SPAN_ID))
 			.whenNotNull();
+		// "error" stays reserved: a value under it beside error.type would clash in
+		// Elasticsearch, which maps a dotted key as an object.
 		Set<String> formatNames = new HashSet<>(List.of("@timestamp", "level", "logger", "thread", "message",
-				logging.getTraceIdField(), "trace_id_fallback", logging.getSpanIdField(), "error"));
+				logging.getTraceIdField(), "trace_id_fallback", logging.getSpanIdField(), "error", ERROR_TYPE,
+				ERROR_MESSAGE, ERROR_STACK_TRACE));
 		String serviceName = environment.getProperty("spring.application.name");
 		if (serviceName != null && !serviceName.isBlank()) {
 			members.add("service.name", limiter.limit(serviceName));
@@ -101,10 +110,12 @@ final class TraceJsonMembers {
 		members.add()
 			.usingPairs(contextPairs.flat(".",
 					(pairs) -> pairs.<Object>add((event, pair) -> fields(event, reader, limiter, formatNames, pair))));
-		members.add("error", reader::failure).whenNotNull().usingMembers((error) -> {
-			error.add("type", Failure::type);
-			error.add("message", Failure::message).whenNotNull().as(limiter::limit);
-			error.add("stack_trace", Failure::stackTrace).as(limiter::limit);
+		// Flat dotted keys, as service.name and k8s.pod.name: the documented name is the
+		// JSON key. The exception is read once and written as three members of the line.
+		members.from(reader::failure).whenNotNull().usingMembers((error) -> {
+			error.add(ERROR_TYPE, Failure::type);
+			error.add(ERROR_MESSAGE, Failure::message).whenNotNull().as(limiter::limit);
+			error.add(ERROR_STACK_TRACE, Failure::stackTrace).as(limiter::limit);
 		});
 	}
 

@@ -87,7 +87,7 @@ class AsyncTraceIntegrationTests {
 			.filteredOn((line) -> "ERROR".equals(line.get("level"))
 					&& String.valueOf(line.get("message")).contains("failingTask"))
 			.singleElement()
-			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "fail-1").containsKey("error")));
+			.satisfies((line) -> assertThat(line).containsEntry("trace_id", "fail-1").containsKey("error.type")));
 	}
 
 	@Test

@@ -185,7 +185,7 @@ class WebFluxTraceIntegrationTests {
 			assertThat(JsonLines.withMessage(output,
 					(message) -> message.contains("500 Server Error for HTTP GET \"/boom\"")))
 				.singleElement()
-				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "boom-1").containsKey("error"));
+				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "boom-1").containsKey("error.type"));
 			assertThat(JsonLines.withMessage(output, "slow cancelled"::equals)).singleElement()
 				.satisfies((line) -> assertThat(line).containsEntry("trace_id", "cancel-1"));
 		});

@@ -212,10 +212,10 @@ class TraceJsonStructuredLogFormatterTests {
 		LoggingEvent event = event("failed", Map.of("trace_id", "err-1"));
 		event.setThrowableProxy(new ThrowableProxy(cause));
 		Map<String, Object> line = write(event);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> error = (Map<String, Object>) line.get("error");
-		assertThat(error).containsEntry("type", "java.lang.RuntimeException").containsEntry("message", "level 199");
-		assertThat((String) error.get("stack_trace")).contains("level 199").endsWith(" chars]");
+		assertThat(line).containsEntry("error.type", "java.lang.RuntimeException")
+			.containsEntry("error.message", "level 199")
+			.doesNotContainKey("error");
+		assertThat((String) line.get("error.stack_trace")).contains("level 199").endsWith(" chars]");
 	}
 
 }
