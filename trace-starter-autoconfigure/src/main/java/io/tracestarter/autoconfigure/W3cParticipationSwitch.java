@@ -19,6 +19,7 @@ package io.tracestarter.autoconfigure;
 import io.tracestarter.core.W3cParticipation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -29,13 +30,15 @@ import org.springframework.util.ClassUtils;
  * and the application has no Micrometer {@code Tracer} bean (checked once every singleton
  * exists, so a tracer from any configuration counts), and off when the context closes.
  */
-final class W3cParticipationSwitch implements SmartInitializingSingleton, DisposableBean {
+final class W3cParticipationSwitch implements SmartInitializingSingleton, DisposableBean, BeanClassLoaderAware {
 
 	private static final String TRACER_CLASS = "io.micrometer.tracing.Tracer";
 
 	private final TraceProperties.W3c properties;
 
 	private final ListableBeanFactory beans;
+
+	private @Nullable ClassLoader classLoader;
 
 	private boolean on;
 
@@ -45,18 +48,19 @@ final class W3cParticipationSwitch implements SmartInitializingSingleton, Dispos
 	}
 
 	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
 	public void afterSingletonsInstantiated() {
 		this.on = this.properties.isEnabled() && !hasTracer();
 		W3cParticipation.use(this.on, this.properties.isSampled());
 	}
 
-	boolean isOn() {
-		return this.on;
-	}
-
 	// By name: the class is optional, and no Tracer class must be loaded without it.
 	private boolean hasTracer() {
-		ClassLoader classLoader = getClass().getClassLoader();
+		ClassLoader classLoader = this.classLoader;
 		if (!ClassUtils.isPresent(TRACER_CLASS, classLoader)) {
 			return false;
 		}
