@@ -38,8 +38,10 @@ import io.tracestarter.FuzzText;
  * <li>and the value is at most 512 characters (the parser's documented bound on what it
  * scans);</li>
  * </ul>
- * and then the trace id returned is the value's trace-id field. The bytes are read as
- * Latin-1 (every byte one character) and as UTF-8 text with escapes ({@link FuzzText}).
+ * and then the trace id returned is the value's trace-id field. Spaces and tabs around
+ * the value (the header's optional white space, RFC 9110) are not part of it. The bytes
+ * are read as Latin-1 (every byte one character) and as UTF-8 text with escapes
+ * ({@link FuzzText}).
  */
 class TraceparentFuzzTests {
 
@@ -64,11 +66,23 @@ class TraceparentFuzzTests {
 		}
 	}
 
+	private static String trimOws(String value) {
+		int from = 0;
+		int to = value.length();
+		while (from < to && (value.charAt(from) == ' ' || value.charAt(from) == '\t')) {
+			from++;
+		}
+		while (to > from && (value.charAt(to - 1) == ' ' || value.charAt(to - 1) == '\t')) {
+			to--;
+		}
+		return value.substring(from, to);
+	}
+
 	private static String expectedTraceId(String value) {
 		if (value.length() > MAX_LENGTH) {
 			return null;
 		}
-		Matcher matcher = W3C.matcher(value);
+		Matcher matcher = W3C.matcher(trimOws(value));
 		if (!matcher.matches()) {
 			return null;
 		}
