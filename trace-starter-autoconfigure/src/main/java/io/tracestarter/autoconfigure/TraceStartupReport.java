@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import io.tracestarter.autoconfigure.LayerStates.LayerState;
 import io.tracestarter.core.InboundSource;
 import io.tracestarter.core.InboundTrust;
+import io.tracestarter.core.W3cParticipation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -35,8 +36,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Writes one INFO line when the application is ready: which layers are on, the inbound
- * sources in the order they are read, who may set the id, and the console's log format,
- * so that a user sees at once what the dependency did.
+ * sources in the order they are read, who may set the id, who sends W3C Trace Context,
+ * and the console's log format, so that a user sees at once what the dependency did.
  */
 final class TraceStartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -89,7 +90,19 @@ final class TraceStartupReport implements ApplicationListener<ApplicationReadyEv
 		if (trust == InboundTrust.Policy.TRUSTED_PROXIES) {
 			line.append(' ').append(this.properties.getInbound().getTrustedAddresses());
 		}
-		return line.append("; log format ").append(logFormat(environment)).toString();
+		return line.append("; W3C Trace Context ")
+			.append(w3c())
+			.append("; log format ")
+			.append(logFormat(environment))
+			.toString();
+	}
+
+	// Asked when the application is ready: the switch has decided by then.
+	private String w3c() {
+		if (W3cParticipation.isEnabled()) {
+			return "sent by the starter (no tracer)";
+		}
+		return this.properties.getW3c().isEnabled() ? "left to the tracer" : "off";
 	}
 
 	private static String names(List<LayerState> layers, boolean on) {

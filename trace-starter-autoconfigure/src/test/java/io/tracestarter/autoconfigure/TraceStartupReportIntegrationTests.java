@@ -52,6 +52,7 @@ class TraceStartupReportIntegrationTests {
 						+ "query:trace_id]")
 				.contains("trust trusted-proxies [127.0.0.0/8, ::1/128, 10.0.0.0/8, 172.16.0.0/12, "
 						+ "192.168.0.0/16, fc00::/7]")
+				.contains("; W3C Trace Context left to the tracer;")
 				.endsWith("log format trace-starter JSON");
 		}
 	}
@@ -60,11 +61,12 @@ class TraceStartupReportIntegrationTests {
 	void settingsOfTheApplicationAreReported(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start("trace.kafka.enabled=false", "trace.sampling.enabled=true",
 				"trace.id.sources=header:X-Correlation-ID,traceparent", "trace.inbound.trust=none",
-				"logging.structured.format.console=ecs")) {
+				"logging.structured.format.console=ecs", "trace.w3c.enabled=false")) {
 			assertThat(String.valueOf(reportLine(output).get("message")))
 				.contains("layers on [http, reactor, async, grpc, logging, k8s, sampling], off [kafka]")
 				.contains("inbound id sources in order [header:X-Correlation-ID, traceparent]")
 				.contains("; trust none;")
+				.contains("; W3C Trace Context off;")
 				.endsWith("log format ecs");
 		}
 	}

@@ -16,6 +16,8 @@
 
 package io.tracestarter.autoconfigure;
 
+import java.util.List;
+
 import io.micrometer.tracing.Tracer;
 import io.tracestarter.core.W3cParticipation;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +73,14 @@ class W3cParticipationSwitchTests {
 	void aStartedTraceFollowsTheSampledSetting() {
 		this.runner.withPropertyValues("trace.w3c.sampled=false")
 			.run((context) -> assertThat(W3cParticipation.started("order-1").traceparentForCall()).endsWith("-00"));
+	}
+
+	@Test
+	void theStartupLineSaysWhoSendsW3cTraceContext() {
+		this.runner.withClassLoader(new FilteredClassLoader(Tracer.class))
+			.run((context) -> assertThat(new TraceStartupReport(new TraceProperties(), context).describe(List.of(),
+					context.getEnvironment()))
+				.contains("; W3C Trace Context sent by the starter (no tracer);"));
 	}
 
 }
