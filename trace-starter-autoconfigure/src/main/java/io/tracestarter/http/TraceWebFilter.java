@@ -114,6 +114,9 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 					? this.inbound.generated(Layer.HTTP, () -> generate(context), Kind.ROUTE, route(request))
 					: this.inbound.extract(Layer.HTTP, request, GETTER, () -> trusted(request), () -> generate(context),
 							Kind.ROUTE, route(request));
+			if (requestId != null) {
+				requestId.made(inbound.traceId(), inbound.w3c());
+			}
 			String traceId = inbound.traceId();
 			keep(exchange, traceId, inbound.w3c());
 			setResponseHeader(exchange.getResponse(), inbound);
@@ -165,7 +168,9 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 				route(request));
 		if (inbound == null) {
 			RequestId pending = new RequestId(null, null);
-			return handler.handle(request, response).contextWrite((context) -> context.put(REQUEST_ID_KEY, pending));
+			return CompletionUnderId.of(
+					handler.handle(request, response).contextWrite((context) -> context.put(REQUEST_ID_KEY, pending)),
+					pending::traceId, pending::w3c);
 		}
 		String traceId = inbound.traceId();
 		setResponseHeader(response, inbound);
@@ -183,7 +188,10 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			result = result.doFinally((signal) -> sampled.end(failed(signal, response)));
 		}
 		RequestId resolved = new RequestId(traceId, inbound.w3c());
-		return withIds(result.contextWrite((context) -> context.put(REQUEST_ID_KEY, resolved)), traceId, inbound.w3c());
+		W3cTraceContext w3c = inbound.w3c();
+		return CompletionUnderId.of(
+				withIds(result.contextWrite((context) -> context.put(REQUEST_ID_KEY, resolved)), traceId, w3c),
+				() -> traceId, () -> w3c);
 	}
 
 	private void setResponseHeader(ServerHttpResponse response, Inbound inbound) {
@@ -243,7 +251,8 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * What the HttpHandler decorator left for the filter: the request's resolved id, or
-	 * {@code null} when the filter is to make it.
+	 * {@code null} when the filter is to make it; then the filter leaves the id it made,
+	 * for the decorator's completion signal.
 	 */
 	private static final class RequestId {
 
@@ -251,9 +260,26 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 		private final @Nullable W3cTraceContext w3c;
 
+		private volatile @Nullable String madeId;
+
+		private volatile @Nullable W3cTraceContext madeW3c;
+
 		RequestId(@Nullable String traceId, @Nullable W3cTraceContext w3c) {
 			this.traceId = traceId;
 			this.w3c = w3c;
+		}
+
+		void made(String traceId, @Nullable W3cTraceContext w3c) {
+			this.madeW3c = w3c;
+			this.madeId = traceId;
+		}
+
+		@Nullable String traceId() {
+			return (this.traceId != null) ? this.traceId : this.madeId;
+		}
+
+		@Nullable W3cTraceContext w3c() {
+			return (this.traceId != null) ? this.w3c : this.madeW3c;
 		}
 
 	}

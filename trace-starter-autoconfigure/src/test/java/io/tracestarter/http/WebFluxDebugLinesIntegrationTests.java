@@ -46,11 +46,14 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "management.tracing.export.otlp.enabled=false",
-				"management.otlp.metrics.export.enabled=false", "logging.level.org.springframework.web=DEBUG" })
+				"management.otlp.metrics.export.enabled=false", "logging.level.org.springframework.web=DEBUG",
+				"logging.level.org.springframework.http.server.reactive.ReactorHttpHandlerAdapter=TRACE" })
 @ExtendWith(OutputCaptureExtension.class)
 class WebFluxDebugLinesIntegrationTests {
 
 	private static final String ADAPTER = "org.springframework.web.server.adapter.HttpWebHandlerAdapter";
+
+	private static final String REACTOR_ADAPTER = "org.springframework.http.server.reactive.ReactorHttpHandlerAdapter";
 
 	@LocalServerPort
 	private int port;
@@ -71,6 +74,10 @@ class WebFluxDebugLinesIntegrationTests {
 				.anySatisfy((line) -> assertThat(line).containsEntry("logger", ADAPTER)
 					.satisfies((adapter) -> assertThat((String) adapter.get("message")).endsWith("Completed 200 OK")))
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", "debug-1"));
+			// Reactor Netty's adapter logs past the handler, under the connection's
+			// prefix.
+			assertThat(completedLines(output))
+				.anySatisfy((line) -> assertThat(line).containsEntry("trace_id", "debug-1"));
 			assertThat(JsonLines.withMessage(output, "plain handler"::equals))
 				.anySatisfy((line) -> assertThat(line).containsEntry("trace_id", "debug-1"));
 		});
@@ -93,6 +100,8 @@ class WebFluxDebugLinesIntegrationTests {
 			assertThat(lines.subList(1, lines.size())).isNotEmpty()
 				.anySatisfy((line) -> assertThat((String) line.get("message")).endsWith("Completed 200 OK"))
 				.allSatisfy((line) -> assertThat(line).containsEntry("trace_id", traceId));
+			assertThat(completedLines(output))
+				.anySatisfy((line) -> assertThat(line).containsEntry("trace_id", traceId));
 		});
 		assertThat(this.metrics.count(TraceMetrics.GENERATED, Layer.HTTP, null)).isEqualTo(generated + 1);
 	}
@@ -103,6 +112,14 @@ class WebFluxDebugLinesIntegrationTests {
 				headers.set("X-Trace-ID", traceId);
 			}
 		}).retrieve().toEntity(String.class).block(Duration.ofSeconds(10));
+	}
+
+	private static List<Map<String, Object>> completedLines(CapturedOutput output) {
+		return JsonLines.parse(output)
+			.stream()
+			.filter((line) -> REACTOR_ADAPTER.equals(line.get("logger"))
+					&& String.valueOf(line.get("message")).endsWith("Handling completed"))
+			.toList();
 	}
 
 	/**
