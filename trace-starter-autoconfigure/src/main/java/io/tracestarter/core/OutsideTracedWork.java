@@ -17,12 +17,14 @@
 package io.tracestarter.core;
 
 /**
- * Marks a thread that runs a server's own handling of a request outside the request's
- * traced work: after the request arrived and before its id was resolved (Tomcat
- * initialising a lazy servlet, for one), or after the id's scope ended. A line written
- * there without an id lost nothing, as there was no id yet, so the diagnostics count it
- * apart from break points. Set by the server's outermost hook, suspended while the
- * request's id is current.
+ * Marks a thread that runs a framework's own work outside any traced work: a server's
+ * handling of a request after the request arrived and before its id was resolved (Tomcat
+ * initialising a lazy servlet, for one) or after the id's scope ended, or a Kafka
+ * listener's consumer thread between records (group joins, offset commits). A line
+ * written there without an id lost nothing, as there was no id, so the diagnostics count
+ * it apart from break points. Set by the outermost hook the framework offers (the
+ * server's request hook, the listener container's poll hook), suspended while a request's
+ * or a record's id is current.
  *
  * @since 0.1.0
  */
@@ -34,14 +36,15 @@ public final class OutsideTracedWork {
 	}
 
 	/**
-	 * Mark the current thread: a request arrived and its id is not resolved yet.
+	 * Mark the current thread: a request arrived and its id is not resolved yet, or the
+	 * thread polls a listener's records.
 	 */
 	public static void enter() {
 		CURRENT.set(Boolean.TRUE);
 	}
 
 	/**
-	 * Clear the mark: the server is done with the request.
+	 * Clear the mark: the server is done with the request, or the consumer stopped.
 	 */
 	public static void leave() {
 		// Set rather than removed, as TraceIdHolder does: a pooled thread keeps its
@@ -58,8 +61,8 @@ public final class OutsideTracedWork {
 	}
 
 	/**
-	 * Clear the mark while the request's id is current: a line that loses the id inside
-	 * traced work is a break point.
+	 * Clear the mark while a request's or record's id is current: a line that loses the
+	 * id inside traced work is a break point.
 	 * @return whether the mark was set, to hand to {@link #resume(boolean)}
 	 */
 	public static boolean suspend() {
@@ -71,8 +74,8 @@ public final class OutsideTracedWork {
 	}
 
 	/**
-	 * Set the mark again after the request's traced work, if {@link #suspend()} cleared
-	 * it.
+	 * Set the mark again after the request's or record's traced work, if
+	 * {@link #suspend()} cleared it.
 	 * @param suspended what {@link #suspend()} returned
 	 */
 	public static void resume(boolean suspended) {

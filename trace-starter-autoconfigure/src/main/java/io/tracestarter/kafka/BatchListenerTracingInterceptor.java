@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.tracestarter.core.OutsideTracedWork;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +39,9 @@ import org.springframework.messaging.Message;
  * each record's lines inside the listener's own loop carry that record's id. Works for
  * {@code List<ConsumerRecord>}, {@code List<Message<?>>} and {@code ConsumerRecords};
  * lines outside the loop carry no id. Every id it opened is closed when the method
- * returns or throws.
+ * returns or throws. While the method runs, the consumer thread's
+ * {@link OutsideTracedWork} mark ({@link ListenerThreadMark}) is lifted: a line of the
+ * listener's that has no id is a break point.
  */
 final class BatchListenerTracingInterceptor implements MethodInterceptor {
 
@@ -58,11 +61,13 @@ final class BatchListenerTracingInterceptor implements MethodInterceptor {
 		for (int i = 0; i < arguments.length; i++) {
 			arguments[i] = trace(arguments[i], traced);
 		}
+		boolean outside = OutsideTracedWork.suspend();
 		try {
 			return invocation.proceed();
 		}
 		finally {
 			traced.forEach(TracedList::exit);
+			OutsideTracedWork.resume(outside);
 		}
 	}
 

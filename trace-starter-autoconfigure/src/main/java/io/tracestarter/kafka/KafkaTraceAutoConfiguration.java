@@ -34,7 +34,9 @@ import org.springframework.kafka.listener.RecordInterceptor;
 /**
  * Kafka: the id travels in the {@code X-Trace-ID} record header, record listeners run
  * under their record's id, batch listeners switch to each record's id inside their own
- * loop, and send callbacks run under the sender's id.
+ * loop, and send callbacks run under the sender's id. A listener's consumer thread is
+ * outside traced work between records, so the Kafka client's own lines there are not
+ * break points.
  *
  * @since 0.1.0
  */
@@ -53,6 +55,11 @@ public final class KafkaTraceAutoConfiguration {
 		return new KafkaTraceComponents(new TraceRecordInterceptor(ids),
 				new TraceProducerInterceptor(properties.getKafka().getHeaderName(), metrics, recorder, requestSampling),
 				new BatchListenerTracingInterceptor(ids));
+	}
+
+	@Bean
+	ListenerThreadMark.Release kafkaTraceListenerThreadMarkRelease() {
+		return new ListenerThreadMark.Release();
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.CompositeBatchInterceptor;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.RecordInterceptor;
 
@@ -30,10 +32,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * Puts the Kafka layer into the beans Boot and the application made, next to what is
  * already there: the record interceptor of every listener container factory (composed
  * with the user's; Boot itself takes only a unique {@code RecordInterceptor} bean, so the
- * starter does not declare one), the producer interceptor and send futures of every
- * {@code KafkaTemplate}, and the batch lists of {@code @KafkaListener} methods. Runs
- * before spring-kafka's own annotation processor, so listener endpoints are registered on
- * the proxy.
+ * starter does not declare one), the batch interceptor that marks a batch listener's
+ * consumer thread ({@link ListenerThreadMark}, composed the same way), the producer
+ * interceptor and send futures of every {@code KafkaTemplate}, and the batch lists of
+ * {@code @KafkaListener} methods. Runs before spring-kafka's own annotation processor, so
+ * listener endpoints are registered on the proxy.
  */
 final class KafkaTraceBeanPostProcessor implements BeanPostProcessor, Ordered {
 
@@ -60,6 +63,12 @@ final class KafkaTraceBeanPostProcessor implements BeanPostProcessor, Ordered {
 			if (existing != ours) {
 				factory
 					.setRecordInterceptor((existing != null) ? new CompositeRecordInterceptor<>(ours, existing) : ours);
+			}
+			BatchInterceptor<Object, Object> existingBatch = factory.getBatchInterceptor();
+			if (existingBatch != ListenerThreadMark.INSTANCE) {
+				factory.setBatchInterceptor((existingBatch != null)
+						? new CompositeBatchInterceptor<>(ListenerThreadMark.INSTANCE, existingBatch)
+						: ListenerThreadMark.INSTANCE);
 			}
 			return bean;
 		}

@@ -17,6 +17,7 @@
 package io.tracestarter.kafka;
 
 import io.tracestarter.core.InboundPropagation.Inbound;
+import io.tracestarter.core.OutsideTracedWork;
 import io.tracestarter.core.RequestSampling.Request;
 import io.tracestarter.core.TraceScope;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -31,6 +32,12 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * error handler (its retries, back-off and dead-letter lines are about this record) and
  * is closed when the next record starts or when the container ends the poll cycle
  * ({@link #clearThreadState}), so the listener thread never keeps it.
+ * <p>
+ * The listener's consumer thread is marked as {@link OutsideTracedWork} from its first
+ * poll ({@link #setupThreadState}) on: what the Kafka client and the container write
+ * there between records (group joins, partition assignment, offset commits, the
+ * consumer's close) is not a break point. The mark is lifted while a record's id is open,
+ * so a line of the record's work that loses the id still is one.
  */
 final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> {
 
@@ -55,6 +62,7 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 		Inbound inbound = this.ids.begin(record);
 		current.scope = inbound.open();
 		current.sampled = inbound.sampling();
+		current.outside = OutsideTracedWork.suspend();
 		return record;
 	}
 
@@ -77,6 +85,14 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 	}
 
 	@Override
+	public void setupThreadState(@Nullable Consumer<?, ?> consumer) {
+		// Called on the consumer thread before each poll. The mark stays between poll
+		// cycles: the thread is the container's for the rest of its life (see
+		// ListenerThreadMark for its end).
+		OutsideTracedWork.enter();
+	}
+
+	@Override
 	public void clearThreadState(@Nullable Consumer<?, ?> consumer) {
 		this.open.get().close();
 	}
@@ -88,17 +104,23 @@ final class TraceRecordInterceptor implements RecordInterceptor<Object, Object> 
 
 		private @Nullable Request sampled;
 
+		/** Whether opening the record lifted the thread's outside-traced-work mark. */
+		private boolean outside;
+
 		void close() {
 			TraceScope scope = this.scope;
 			Request sampled = this.sampled;
+			boolean outside = this.outside;
 			this.scope = null;
 			this.sampled = null;
+			this.outside = false;
 			if (sampled != null) {
 				sampled.end(false);
 			}
 			if (scope != null) {
 				scope.close();
 			}
+			OutsideTracedWork.resume(outside);
 		}
 
 	}

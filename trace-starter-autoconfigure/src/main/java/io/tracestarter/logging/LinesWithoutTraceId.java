@@ -86,9 +86,10 @@ public final class LinesWithoutTraceId {
 	}
 
 	/**
-	 * Return how many lines without an id were written outside any request's traced work
-	 * (a server's own lines before the request's id was resolved); they are not break
-	 * points and not in {@link #linesWithoutId()}.
+	 * Return how many lines without an id were written outside any traced work (a
+	 * server's own lines before the request's id was resolved, the Kafka client's on a
+	 * listener's consumer thread between records); they are not break points and not in
+	 * {@link #linesWithoutId()}.
 	 * @return the count
 	 */
 	public long linesOutsideTracedWork() {

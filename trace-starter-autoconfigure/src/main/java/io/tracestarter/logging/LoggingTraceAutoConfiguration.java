@@ -107,8 +107,8 @@ public final class LoggingTraceAutoConfiguration {
 		MeterBinder traceLoggingOutsideTracedWorkMeterBinder(LinesWithoutTraceId breakPoints) {
 			return (registry) -> FunctionCounter
 				.builder(OUTSIDE, breakPoints, LinesWithoutTraceId::linesOutsideTracedWork)
-				.description("Log lines without a trace id written by a server before a request's id was resolved"
-						+ " (not break points)")
+				.description("Log lines without a trace id written outside traced work: by a server before"
+						+ " a request's id was resolved, by a Kafka consumer between records (not break points)")
 				.register(registry);
 		}
 

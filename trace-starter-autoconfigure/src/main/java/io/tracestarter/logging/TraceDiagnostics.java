@@ -22,8 +22,8 @@ import io.tracestarter.core.TraceHopRecorder;
 /**
  * What the diagnostics appender of either logging engine does with a line: a line without
  * a trace id is a break point, unless its thread is {@link OutsideTracedWork} (a server's
- * own lines before a request's id exists, counted apart); a line with one tells the hop
- * recorder where the id was seen.
+ * own lines before a request's id exists, a Kafka consumer's between records, counted
+ * apart); a line with one tells the hop recorder where the id was seen.
  */
 final class TraceDiagnostics {
 

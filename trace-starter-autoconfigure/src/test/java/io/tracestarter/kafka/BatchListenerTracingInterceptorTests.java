@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.OutsideTracedWork;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
@@ -164,6 +165,23 @@ class BatchListenerTracingInterceptorTests {
 			return null;
 		}, List.of(record("orders", 0, 10, "batch-10")))).withMessage("boom");
 		assertThat(TraceContext.currentTraceId()).isNull();
+	}
+
+	@Test
+	void theConsumerThreadsMarkIsLiftedWhileTheListenerRuns() {
+		List<Boolean> outside = new ArrayList<>();
+		OutsideTracedWork.enter();
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> invoke("listen", (arguments) -> {
+				outside.add(OutsideTracedWork.isCurrent());
+				throw new IllegalStateException("boom");
+			}, List.of(record("orders", 0, 11, "batch-11"))));
+			assertThat(outside).as("the listener's own work").containsExactly(false);
+			assertThat(OutsideTracedWork.isCurrent()).as("set again for the container's lines").isTrue();
+		}
+		finally {
+			OutsideTracedWork.leave();
+		}
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
 import io.tracestarter.core.TraceScope;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,8 +37,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.CompositeBatchInterceptor;
 import org.springframework.kafka.support.CompositeProducerInterceptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -83,6 +87,24 @@ class KafkaTraceBeanPostProcessorTests {
 		postProcessor().postProcessAfterInitialization(template, "kafkaTemplate");
 		assertThat(ReflectionTestUtils.getField(template, KafkaTemplateTracing.PRODUCER_INTERCEPTOR_FIELD))
 			.isInstanceOf(TraceProducerInterceptor.class);
+	}
+
+	@Test
+	void aListenerContainerFactoryGetsTheThreadMarkBesideTheUsersBatchInterceptor() {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> plain = new ConcurrentKafkaListenerContainerFactory<>();
+		KafkaTraceBeanPostProcessor postProcessor = postProcessor();
+		postProcessor.postProcessAfterInitialization(plain, "plainFactory");
+		assertThat(plain.getBatchInterceptor()).isSameAs(ListenerThreadMark.INSTANCE);
+		assertThat(plain.getRecordInterceptor()).isInstanceOf(TraceRecordInterceptor.class);
+		postProcessor.postProcessAfterInitialization(plain, "plainFactory");
+		assertThat(plain.getBatchInterceptor()).as("set once").isSameAs(ListenerThreadMark.INSTANCE);
+		ConcurrentKafkaListenerContainerFactory<Object, Object> withUsers = new ConcurrentKafkaListenerContainerFactory<>();
+		BatchInterceptor<Object, Object> users = (records, consumer) -> records;
+		withUsers.setBatchInterceptor(users);
+		postProcessor.postProcessAfterInitialization(withUsers, "usersFactory");
+		assertThat(withUsers.getBatchInterceptor()).isInstanceOf(CompositeBatchInterceptor.class);
+		ConsumerRecords<Object, Object> records = ConsumerRecords.empty();
+		assertThat(withUsers.getBatchInterceptor().intercept(records, null)).isSameAs(records);
 	}
 
 	private static KafkaTraceBeanPostProcessor postProcessor() {

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tracestarter.core.InboundSource;
+import io.tracestarter.core.OutsideTracedWork;
 import io.tracestarter.core.RecordingHops;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceContext;
@@ -134,6 +135,36 @@ class TraceRecordInterceptorTests {
 		assertThat(this.sampling.ended("kafka-6")).containsExactly("ok");
 		this.interceptor.success(next, null);
 		assertThat(TraceContext.currentTraceId()).isNull();
+	}
+
+	@Test
+	void theConsumerThreadIsOutsideTracedWorkExceptWhileARecordsIdIsOpen() {
+		this.interceptor.setupThreadState(null);
+		try {
+			assertThat(OutsideTracedWork.isCurrent()).as("marked by the poll hook").isTrue();
+			ConsumerRecord<Object, Object> record = record("orders", 0, 11, "kafka-11");
+			this.interceptor.intercept(record, null);
+			assertThat(OutsideTracedWork.isCurrent()).as("the record's work").isFalse();
+			this.interceptor.success(record, null);
+			assertThat(OutsideTracedWork.isCurrent()).isTrue();
+			ConsumerRecord<Object, Object> failing = record("orders", 0, 12, "kafka-12");
+			this.interceptor.intercept(failing, null);
+			this.interceptor.failure(failing, new IllegalStateException("boom"), null);
+			assertThat(OutsideTracedWork.isCurrent()).as("the error handler works on the record").isFalse();
+			this.interceptor.clearThreadState(null);
+			assertThat(OutsideTracedWork.isCurrent()).as("kept between poll cycles").isTrue();
+		}
+		finally {
+			OutsideTracedWork.leave();
+		}
+	}
+
+	@Test
+	void aRecordOnAnUnmarkedThreadLeavesItUnmarked() {
+		ConsumerRecord<Object, Object> record = record("orders", 0, 13, "kafka-13");
+		this.interceptor.intercept(record, null);
+		this.interceptor.success(record, null);
+		assertThat(OutsideTracedWork.isCurrent()).isFalse();
 	}
 
 	@Test
