@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.tracestarter.log4j2;
 
 import java.util.LinkedHashMap;
@@ -54,8 +53,9 @@ class Log4j2EcsLineTests {
 
 	private final StructuredLogFormatter<LogEvent> plain = formatter(Map.of(), BOOT_ECS);
 
-	private final StructuredLogFormatter<LogEvent> renamed = formatter(Map.of(
-			"logging.structured.json.rename[trace_id]", "trace.id", "logging.structured.json.rename[spanId]", "span.id"),
+	private final StructuredLogFormatter<LogEvent> renamed = formatter(
+			Map.of("logging.structured.json.rename[trace_id]", "trace.id", "logging.structured.json.rename[spanId]",
+					"span.id"),
 			BOOT_ECS);
 
 	private final StructuredLogFormatter<LogEvent> starter = formatter(Map.of(), STARTER_ECS);
@@ -63,7 +63,8 @@ class Log4j2EcsLineTests {
 	@Test
 	void withMicrometerTracingsIds() {
 		assertSameLine(event(Map.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7",
-				"traceId", "4bf92f3577b34da6a3ce929d0e0e4736"), new SimpleMessage("order placed")).build());
+				"traceId", "4bf92f3577b34da6a3ce929d0e0e4736"), new SimpleMessage("order placed"))
+			.build());
 	}
 
 	@Test

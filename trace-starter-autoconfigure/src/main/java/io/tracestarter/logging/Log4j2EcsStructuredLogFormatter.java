@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.tracestarter.logging;
 
 import java.io.PrintWriter;

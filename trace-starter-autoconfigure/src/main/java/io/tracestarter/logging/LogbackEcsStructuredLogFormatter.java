@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.tracestarter.logging;
 
 import java.util.Iterator;
@@ -60,7 +59,8 @@ final class LogbackEcsStructuredLogFormatter extends JsonWriterStructuredLogForm
 	}
 
 	private static void members(Environment environment, @Nullable StackTracePrinter stackTracePrinter,
-			ContextPairs contextPairs, ThrowableProxyConverter throwableProxyConverter, Members<ILoggingEvent> members) {
+			ContextPairs contextPairs, ThrowableProxyConverter throwableProxyConverter,
+			Members<ILoggingEvent> members) {
 		members.add("@timestamp", ILoggingEvent::getInstant);
 		members.add("log").usingMembers((log) -> {
 			log.add("level", ILoggingEvent::getLevel);
@@ -76,13 +76,14 @@ final class LogbackEcsStructuredLogFormatter extends JsonWriterStructuredLogForm
 			pairs.addMapEntries(ILoggingEvent::getMDCPropertyMap);
 			pairs.add(ILoggingEvent::getKeyValuePairs, KEY_VALUE_PAIRS);
 		})));
-		Function<@Nullable ILoggingEvent, @Nullable Object> throwableProxy = (event) -> (event != null)
-				? event.getThrowableProxy() : null;
-		members.add().whenNotNull(throwableProxy).usingMembers((failure) -> failure.add("error").usingMembers((error) -> {
-			error.add("type", ILoggingEvent::getThrowableProxy).as(IThrowableProxy::getClassName);
-			error.add("message", ILoggingEvent::getThrowableProxy).as(IThrowableProxy::getMessage);
-			error.add("stack_trace", (event) -> stackTrace(event, stackTracePrinter, throwableProxyConverter));
-		}));
+		Function<ILoggingEvent, @Nullable Object> throwableProxy = ILoggingEvent::getThrowableProxy;
+		members.add()
+			.whenNotNull(throwableProxy)
+			.usingMembers((failure) -> failure.add("error").usingMembers((error) -> {
+				error.add("type", ILoggingEvent::getThrowableProxy).as(IThrowableProxy::getClassName);
+				error.add("message", ILoggingEvent::getThrowableProxy).as(IThrowableProxy::getMessage);
+				error.add("stack_trace", (event) -> stackTrace(event, stackTracePrinter, throwableProxyConverter));
+			}));
 		members.add("tags", ILoggingEvent::getMarkerList)
 			.whenNotNull()
 			.as(LogbackEcsStructuredLogFormatter::markers)

@@ -38,8 +38,8 @@ import org.springframework.util.ClassUtils;
  * {@link TraceJsonStructuredLogFormatter} on Logback and
  * {@link Log4j2TraceJsonStructuredLogFormatter} on Log4j2, picked as Spring Boot picks
  * its logging system. When the user chose Boot's {@code ecs} format, on either engine,
- * the ids are written as ECS's {@code trace.id} and {@code span.id}: by the starter's copy
- * of Boot's ECS line ({@link LogbackEcsStructuredLogFormatter},
+ * the ids are written as ECS's {@code trace.id} and {@code span.id}: by the starter's
+ * copy of Boot's ECS line ({@link LogbackEcsStructuredLogFormatter},
  * {@link Log4j2EcsStructuredLogFormatter}) in place of {@code ecs}, or, when the user set
  * any {@code logging.structured.json.*} or a file format other than {@code ecs}, by
  * {@code logging.structured.json.rename} entries, so that those settings still apply. The
@@ -104,9 +104,10 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 	 * Any {@code logging.structured.json.*} makes Boot filter and rename every member of
 	 * every line (about 1.6 times the cost of the plain ECS line), and the renames are
 	 * such a setting. The starter's ECS line gives the same line at the plain cost, so it
-	 * replaces {@code ecs} (first property source: the user's {@code ecs} is otherwise the
-	 * winner) unless the user has a setting it would drop: their own
-	 * {@code logging.structured.json.*}, or a file format that today gets the renames too.
+	 * replaces {@code ecs} (first property source: the user's {@code ecs} is otherwise
+	 * the winner) unless the user has a setting it would drop: their own
+	 * {@code logging.structured.json.*}, or a file format that today gets the renames
+	 * too.
 	 */
 	private static boolean useTheStartersEcsLine(ConfigurableEnvironment environment) {
 		String fileFormat = environment.getProperty(FILE_FORMAT);
@@ -137,8 +138,7 @@ public class TraceLoggingEnvironmentPostProcessor implements EnvironmentPostProc
 	// Spring Boot's order: the system named by the system property, else Logback when
 	// present, else Log4j2 when present; on any other system (java.util.logging) the
 	// console keeps Boot's format. Class names only: neither engine is loaded here.
-	private static @Nullable String formatterForTheLoggingSystem(Class<?> logbackFormatter,
-			Class<?> log4j2Formatter) {
+	private static @Nullable String formatterForTheLoggingSystem(Class<?> logbackFormatter, Class<?> log4j2Formatter) {
 		ClassLoader classLoader = TraceLoggingEnvironmentPostProcessor.class.getClassLoader();
 		boolean logback = ClassUtils.isPresent(LOGBACK_CONTEXT, classLoader);
 		boolean log4j2 = ClassUtils.isPresent(LOG4J2_CONTEXT_FACTORY, classLoader);

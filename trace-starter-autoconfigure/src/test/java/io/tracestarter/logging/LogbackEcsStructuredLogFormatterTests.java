@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.tracestarter.logging;
 
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,8 @@ class LogbackEcsStructuredLogFormatterTests {
 
 	private final StructuredLogEncoder plain = encoder(Map.of(), "ecs");
 
-	private final StructuredLogEncoder renamed = encoder(Map.of("logging.structured.json.rename[trace_id]",
-			"trace.id", "logging.structured.json.rename[spanId]", "span.id"), "ecs");
+	private final StructuredLogEncoder renamed = encoder(Map.of("logging.structured.json.rename[trace_id]", "trace.id",
+			"logging.structured.json.rename[spanId]", "span.id"), "ecs");
 
 	private final StructuredLogEncoder starter = encoder(Map.of(), LogbackEcsStructuredLogFormatter.class.getName());
 
@@ -70,8 +69,8 @@ class LogbackEcsStructuredLogFormatterTests {
 
 	@Test
 	void withNestedMdcKeysPairsMarkersAndAFailure() {
-		LoggingEvent event = event(Map.of("trace_id", "req-2", "user.id", "42", "user.name", "ada", "trace.flags",
-				"01", "a.trace_id", "not renamed"));
+		LoggingEvent event = event(Map.of("trace_id", "req-2", "user.id", "42", "user.name", "ada", "trace.flags", "01",
+				"a.trace_id", "not renamed"));
 		event.addKeyValuePair(new KeyValuePair("order", 4711));
 		event.addMarker(MarkerFactory.getMarker("audit"));
 		event.setThrowableProxy(new ThrowableProxy(new IllegalStateException("boom")));
