@@ -40,7 +40,10 @@ import org.springframework.mock.env.MockEnvironment;
 
 /**
  * One JSON log line: the starter's format carrying trace_id and span_id, against Boot's
- * ECS format with the same keys in the MDC. Both through Boot's own encoder.
+ * ECS format with the same keys in the MDC; and Boot's ECS line as an application with
+ * the starter gets it, by the starter's ECS formatter (today's way) and by Boot's renames
+ * (the way it falls back to when the user has logging.structured.json settings). All
+ * through Boot's own encoder.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,11 +53,15 @@ import org.springframework.mock.env.MockEnvironment;
 @Fork(2)
 public class LogLineBenchmark {
 
+	private static final String STARTER_ECS = "io.tracestarter.logging.LogbackEcsStructuredLogFormatter";
+
 	private StructuredLogEncoder starter;
 
 	private StructuredLogEncoder ecs;
 
 	private StructuredLogEncoder ecsWithRenames;
+
+	private StructuredLogEncoder starterEcs;
 
 	private LoggingEvent event;
 
@@ -70,6 +77,8 @@ public class LogLineBenchmark {
 		// setting, Boot 4.1 runs a path filter and a name processor on every member.
 		this.ecsWithRenames = encoder(contextWith(Map.of("logging.structured.json.rename[trace_id]", "trace.id",
 				"logging.structured.json.rename[spanId]", "span.id")), "ecs");
+		// What logging.structured.format.console=ecs becomes with the starter.
+		this.starterEcs = encoder(context, STARTER_ECS);
 		this.event = new LoggingEvent();
 		this.event.setLoggerContext(context);
 		this.event.setLoggerName("com.example.OrderService");
@@ -105,6 +114,11 @@ public class LogLineBenchmark {
 	@Benchmark
 	public byte[] bootEcsLine() {
 		return this.ecs.encode(this.event);
+	}
+
+	@Benchmark
+	public byte[] starterEcsLine() {
+		return this.starterEcs.encode(this.event);
 	}
 
 	@Benchmark

@@ -18,6 +18,7 @@ package io.tracestarter.autoconfigure;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tracestarter.autoconfigure.LayerStates.LayerState;
@@ -47,6 +48,10 @@ final class TraceStartupReport implements ApplicationListener<ApplicationReadyEv
 
 	// Named, not imported: the logging layer depends on this package.
 	static final String STARTER_FORMAT = "io.tracestarter.logging.TraceJsonStructuredLogFormatter";
+
+	// The starter's copies of Boot's ecs line, which stand in for the user's "ecs".
+	private static final Set<String> ECS_FORMATS = Set.of("io.tracestarter.logging.LogbackEcsStructuredLogFormatter",
+			"io.tracestarter.logging.Log4j2EcsStructuredLogFormatter");
 
 	private final TraceProperties properties;
 
@@ -116,6 +121,9 @@ final class TraceStartupReport implements ApplicationListener<ApplicationReadyEv
 		String format = environment.getProperty(CONSOLE_FORMAT, "").trim();
 		if (format.isEmpty()) {
 			return "plain text (no structured console format)";
+		}
+		if (ECS_FORMATS.contains(format)) {
+			return "ecs";
 		}
 		return STARTER_FORMAT.equals(format) ? "trace-starter JSON" : format;
 	}

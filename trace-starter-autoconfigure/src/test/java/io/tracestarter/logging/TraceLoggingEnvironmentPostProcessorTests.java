@@ -47,9 +47,56 @@ class TraceLoggingEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void ecsGetsEcsFieldNames() {
+	void ecsIsTheStartersEcsLineAtBootsPlainCost() {
 		this.environment.setProperty("logging.structured.format.console", "ecs");
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("logging.structured.format.console"))
+			.isEqualTo(LogbackEcsStructuredLogFormatter.class.getName());
+		assertThat(this.environment.getProperty("logging.structured.format.file")).isNull();
+		assertThat(this.environment.getProperty("logging.structured.json.rename[trace_id]")).isNull();
+		assertThat(this.environment.getPropertySources()
+			.contains(TraceLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+	}
+
+	@Test
+	void anEcsFileGetsTheStartersEcsLineToo() {
+		this.environment.setProperty("logging.structured.format.console", "ecs");
+		this.environment.setProperty("logging.structured.format.file", "ecs");
+		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("logging.structured.format.file"))
+			.isEqualTo(LogbackEcsStructuredLogFormatter.class.getName());
+	}
+
+	@Test
+	void ecsWithJsonSettingsOfTheUserGetsRenamesThatKeepThem() {
+		this.environment.setProperty("logging.structured.format.console", "ecs");
+		this.environment.setProperty("logging.structured.json.exclude", "process.thread.name");
+		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertRenames();
+	}
+
+	@Test
+	void ecsWithAnotherFileFormatGetsRenames() {
+		this.environment.setProperty("logging.structured.format.console", "ecs");
+		this.environment.setProperty("logging.structured.format.file", "logstash");
+		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertRenames();
+		assertThat(this.environment.getProperty("logging.structured.format.file")).isEqualTo("logstash");
+	}
+
+	@Test
+	void logstashAndGelfAreLeftAsBootWritesThem() {
+		for (String format : new String[] { "logstash", "gelf" }) {
+			MockEnvironment environment = new MockEnvironment().withProperty("logging.structured.format.console",
+					format);
+			this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+			assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo(format);
+			assertThat(environment.getPropertySources().size()).isOne();
+		}
+	}
+
+	private void assertRenames() {
+		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 		assertThat(this.environment.getProperty("logging.structured.json.rename[trace_id]")).isEqualTo("trace.id");
 		assertThat(this.environment.getProperty("logging.structured.json.rename[spanId]")).isEqualTo("span.id");
 	}
