@@ -209,6 +209,12 @@ final class Summary {
 			checks.add(new Check("1,000 elements: throughput S / none",
 					plainElements.time().dividedBy(starterElements.time()), "", false, 0.95));
 		}
+		// The floor: automatic context propagation with nothing of ours in the context.
+		JmhFigures.Figure floorElements = figure("ReactorChainBenchmark.chainOfElements[setup=floor]");
+		if (floorElements != null && starterElements != null) {
+			checks.add(new Check("1,000 elements: throughput S / floor",
+					floorElements.time().dividedBy(starterElements.time()), "", false, 0.95));
+		}
 		return checks;
 	}
 
