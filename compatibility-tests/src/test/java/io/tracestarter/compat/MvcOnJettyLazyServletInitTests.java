@@ -39,10 +39,9 @@ import static org.awaitility.Awaitility.await;
  * Spring MVC on a real Jetty with the default lazy servlet start-up
  * ({@code spring.mvc.servlet.load-on-startup=-1}). Unlike Tomcat, Boot's Jetty
  * initialises {@code DispatcherServlet} when the server starts, on the starting thread:
- * its lines are start-up lines, not break points. The first request's thread, which the
- * starter's handler wrapper marks until the filter resolves the id, writes no break
- * point. A context of its own (the property below), so no other test's request came
- * first.
+ * its lines are start-up lines, not break points, and the first request's thread writes
+ * no break point. A context of its own (the property below), so no other test's request
+ * came first.
  */
 @SpringBootTest(classes = CompatibilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.application.name=jetty-lazy-servlet-init")

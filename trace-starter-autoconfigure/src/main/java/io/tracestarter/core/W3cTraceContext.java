@@ -48,13 +48,16 @@ public final class W3cTraceContext {
 	/** Sampled (Level 1) and random (Level 2): the flags a participant keeps. */
 	private static final int KNOWN_FLAGS = 0x03;
 
+	/** The {@code traceparent} ending for each value of the kept flags. */
+	private static final String[] FLAGS_SUFFIX = { "-00", "-01", "-02", "-03" };
+
 	private final String traceId;
 
 	private final String spanId;
 
 	private final String traceparentPrefix;
 
-	private final String flags;
+	private final int flags;
 
 	private final String tracestate;
 
@@ -62,8 +65,7 @@ public final class W3cTraceContext {
 		this.traceId = traceId;
 		this.spanId = newSpanId();
 		this.traceparentPrefix = "00-" + traceId + "-";
-		int kept = flags & KNOWN_FLAGS;
-		this.flags = "-0" + Character.forDigit(kept, 16);
+		this.flags = flags & KNOWN_FLAGS;
 		this.tracestate = tracestate;
 	}
 
@@ -97,7 +99,7 @@ public final class W3cTraceContext {
 	 * @return {@code true} when sampled
 	 */
 	public boolean isSampled() {
-		return this.flags.charAt(2) == '1' || this.flags.charAt(2) == '3';
+		return (this.flags & 0x01) != 0;
 	}
 
 	/**
@@ -115,7 +117,7 @@ public final class W3cTraceContext {
 	 * @return the header value, version 00
 	 */
 	public String traceparentForCall() {
-		return this.traceparentPrefix + newSpanId() + this.flags;
+		return this.traceparentPrefix + newSpanId() + FLAGS_SUFFIX[this.flags];
 	}
 
 	static String newSpanId() {
@@ -127,7 +129,7 @@ public final class W3cTraceContext {
 
 	@Override
 	public String toString() {
-		return this.traceparentPrefix + this.spanId + this.flags;
+		return this.traceparentPrefix + this.spanId + FLAGS_SUFFIX[this.flags];
 	}
 
 }

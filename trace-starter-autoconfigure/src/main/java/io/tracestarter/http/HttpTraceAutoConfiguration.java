@@ -26,7 +26,6 @@ import io.tracestarter.core.TraceMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.apache.catalina.valves.ValveBase;
-import org.eclipse.jetty.server.Handler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +35,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -140,24 +138,6 @@ public final class HttpTraceAutoConfiguration {
 		@Bean
 		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> traceCleanupValveCustomizer() {
 			return (factory) -> factory.addEngineValves(new TraceCleanupValve());
-		}
-
-	}
-
-	/**
-	 * Jetty has no valve: the server's handler is wrapped instead. Its own class, as for
-	 * Tomcat.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass({ ConfigurableJettyWebServerFactory.class, Handler.Wrapper.class })
-	static class JettyConfiguration {
-
-		// Boot applies server customizers once the server's handler is set.
-		@Bean
-		WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> traceJettyHandlerCustomizer() {
-			return (factory) -> factory
-				.addServerCustomizers((server) -> server.setHandler(new TraceJettyHandler(server.getHandler())));
 		}
 
 	}
