@@ -66,17 +66,17 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static AppProcess start(Variant variant, Path moduleDir, Path log, boolean append) throws IOException {
 		Path target = moduleDir.resolve("target");
-		Path classpathFile = target.resolve("end-to-end").resolve(variant.classpathFile);
-		if (!Files.exists(classpathFile)) {
-			throw new IllegalStateException(classpathFile + " is missing: build the module with "
-					+ "./mvnw -q -pl benchmarks -am package -DskipTests");
-		}
+		Path classpathFile = built(target.resolve("end-to-end").resolve(variant.classpathFile));
 		String classpath = target.resolve("classes") + java.io.File.pathSeparator
 				+ Files.readString(classpathFile).trim();
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
+		if (variant.javaAgent != null) {
+			command.add("-javaagent:" + built(target.resolve("end-to-end").resolve(variant.javaAgent)));
+		}
+		command.addAll(variant.jvmOptions);
 		command.addAll(List.of("-cp", classpath, APP_MAIN, "--server.address=127.0.0.1", "--server.port=" + port));
 		command.addAll(variant.arguments);
 		Files.createDirectories(log.getParent());
@@ -85,6 +85,14 @@ final class AppProcess implements AutoCloseable {
 					append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
 		long startedAt = System.nanoTime();
 		return new AppProcess(variant, port, log, builder.start(), startedAt);
+	}
+
+	private static Path built(Path file) {
+		if (!Files.exists(file)) {
+			throw new IllegalStateException(
+					file + " is missing: build the module with ./mvnw -q -pl benchmarks -am package -DskipTests");
+		}
+		return file;
 	}
 
 	private static int freePort() throws IOException {

@@ -177,6 +177,10 @@ public final class EndToEnd {
 			Series series = this.series.get(variant);
 			JsonObject json = new JsonObject();
 			json.addProperty("description", variant.description);
+			if (variant.javaAgent != null) {
+				json.addProperty("javaAgent", variant.javaAgent);
+			}
+			json.add("jvmOptions", gson.toJsonTree(variant.jvmOptions));
 			json.add("arguments", gson.toJsonTree(variant.arguments));
 			json.add("requestsPerSecond", gson.toJsonTree(Estimate.of(series.throughput)));
 			json.add("cpuMicrosPerRequest", gson.toJsonTree(Estimate.of(series.cpuMicros)));
@@ -207,7 +211,8 @@ public final class EndToEnd {
 	private static final List<Comparison> COMPARISONS = List.of(new Comparison("S/N", Variant.S, Variant.N),
 			new Comparison("S/M", Variant.S, Variant.M), new Comparison("(S+M)/M", Variant.SM, Variant.M),
 			new Comparison("M/N", Variant.M, Variant.N), new Comparison("(N+A)/N", Variant.NA, Variant.N),
-			new Comparison("S/(N+A)", Variant.S, Variant.NA));
+			new Comparison("S/(N+A)", Variant.S, Variant.NA), new Comparison("S/A", Variant.S, Variant.OTEL),
+			new Comparison("A/N", Variant.OTEL, Variant.N));
 
 	private JsonObject comparisons() {
 		JsonObject comparisons = new JsonObject();

@@ -32,8 +32,8 @@ import java.util.Set;
  */
 final class LogCheck {
 
-	// The starter's own key, ECS's (Boot's rename for the starter's id) and Micrometer's
-	// MDC key.
+	// The starter's own key (also the OpenTelemetry agent's MDC key), ECS's (Boot's
+	// rename for the starter's id) and Micrometer's MDC key.
 	private static final List<String> ID_KEYS = List.of("\"trace_id\":\"", "\"trace.id\":\"", "\"traceId\":\"");
 
 	long requestLines;

@@ -22,7 +22,8 @@ import java.util.List;
  * The setups of the same app. They differ by classpath (one file per variant, written by
  * the build) and, where Micrometer Tracing is on it, by the settings its users add. N+A
  * is beside the goals: N with Reactor's automatic context propagation switched on, which
- * the starter switches on too, so its cost can be told apart from the starter's own.
+ * the starter switches on too, so its cost can be told apart from the starter's own. A is
+ * the third way to get ids into the lines: N with the OpenTelemetry Java agent.
  */
 enum Variant {
 
@@ -35,8 +36,14 @@ enum Variant {
 
 	SM("S+M", "the starter added to M (same settings as M)", "classpath-SM.txt", Settings.MICROMETER),
 
-	NA("N+A", "N with `io.micrometer:context-propagation` and `spring.reactor.context-propagation=auto` (Reactor's "
-			+ "automatic context propagation), nothing else", "classpath-NA.txt", Settings.AUTOMATIC);
+	NA("N+A",
+			"N with `io.micrometer:context-propagation` and `spring.reactor.context-propagation=auto` (Reactor's "
+					+ "automatic context propagation), nothing else",
+			"classpath-NA.txt", Settings.AUTOMATIC),
+
+	OTEL("A", "the OpenTelemetry Java agent on N (`-javaagent`, its default sampler, traces, metrics and logs "
+			+ "exporters `none`); ECS logging, the agent's Logback MDC instrumentation puts `trace_id`, `span_id` "
+			+ "and `trace_flags` in the MDC", "classpath-N.txt", Settings.AGENT_JAR, Settings.AGENT, Settings.ECS);
 
 	final String label;
 
@@ -44,12 +51,24 @@ enum Variant {
 
 	final String classpathFile;
 
+	/** A file beside the classpath files, or null. */
+	final String javaAgent;
+
+	final List<String> jvmOptions;
+
 	final List<String> arguments;
 
 	Variant(String label, String description, String classpathFile, List<String> arguments) {
+		this(label, description, classpathFile, null, List.of(), arguments);
+	}
+
+	Variant(String label, String description, String classpathFile, String javaAgent, List<String> jvmOptions,
+			List<String> arguments) {
 		this.label = label;
 		this.description = description;
 		this.classpathFile = classpathFile;
+		this.javaAgent = javaAgent;
+		this.jvmOptions = jvmOptions;
 		this.arguments = arguments;
 	}
 
@@ -64,6 +83,13 @@ enum Variant {
 		// anyway.
 		static final List<String> MICROMETER = List.of("--logging.structured.format.console=ecs",
 				"--spring.reactor.context-propagation=auto", "--bench.context-propagating-task-decorator=true");
+
+		// Copied by the build (see the pom).
+		static final String AGENT_JAR = "opentelemetry-javaagent.jar";
+
+		// Nothing leaves the process: spans are made and dropped.
+		static final List<String> AGENT = List.of("-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
+				"-Dotel.logs.exporter=none");
 
 	}
 
