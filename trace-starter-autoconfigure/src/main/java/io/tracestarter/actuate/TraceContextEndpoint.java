@@ -284,7 +284,7 @@ public class TraceContextEndpoint {
 	 * @param linesInDroppedGroups of those, lines in groups beyond the kept bound
 	 * @param linesOutsideTracedWork lines without an id that are not break points: a
 	 * server's own lines before a request's id was resolved, a Kafka consumer's between
-	 * records, not in {@code linesWithoutId}
+	 * records, Kafka's own lines on Kafka's threads, not in {@code linesWithoutId}
 	 * @param groups the kept groups, most lines first
 	 */
 	public record BreakPointsDescriptor(long linesWithoutId, long linesInDroppedGroups, long linesOutsideTracedWork,

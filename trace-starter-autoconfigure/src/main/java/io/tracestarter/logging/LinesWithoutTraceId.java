@@ -64,7 +64,8 @@ public final class LinesWithoutTraceId {
 		group.seen(time);
 	}
 
-	// Not a break point: no id existed yet (see OutsideTracedWork), so only counted.
+	// Not a break point: no id existed (see OutsideTracedWork, KafkaOwnLines), so only
+	// counted.
 	void recordOutsideTracedWork() {
 		this.linesOutsideTracedWork.increment();
 	}
@@ -88,8 +89,8 @@ public final class LinesWithoutTraceId {
 	/**
 	 * Return how many lines without an id were written outside any traced work (a
 	 * server's own lines before the request's id was resolved, the Kafka client's on a
-	 * listener's consumer thread between records); they are not break points and not in
-	 * {@link #linesWithoutId()}.
+	 * listener's consumer thread between records, Kafka's own lines on Kafka's threads);
+	 * they are not break points and not in {@link #linesWithoutId()}.
 	 * @return the count
 	 */
 	public long linesOutsideTracedWork() {

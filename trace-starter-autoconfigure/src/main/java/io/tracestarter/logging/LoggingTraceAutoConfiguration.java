@@ -108,7 +108,8 @@ public final class LoggingTraceAutoConfiguration {
 			return (registry) -> FunctionCounter
 				.builder(OUTSIDE, breakPoints, LinesWithoutTraceId::linesOutsideTracedWork)
 				.description("Log lines without a trace id written outside traced work: by a server before"
-						+ " a request's id was resolved, by a Kafka consumer between records (not break points)")
+						+ " a request's id was resolved, by a Kafka consumer between records, by Kafka on its own"
+						+ " threads (not break points)")
 				.register(registry);
 		}
 

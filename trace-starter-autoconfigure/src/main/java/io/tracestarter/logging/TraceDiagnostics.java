@@ -22,14 +22,17 @@ import io.tracestarter.core.TraceHopRecorder;
 /**
  * What the diagnostics appender of either logging engine does with a line: a line without
  * a trace id is a break point, unless its thread is {@link OutsideTracedWork} (a server's
- * own lines before a request's id exists, a Kafka consumer's between records, counted
- * apart); a line with one tells the hop recorder where the id was seen.
+ * own lines before a request's id exists, a Kafka consumer's between records) or it is
+ * Kafka's own line on a Kafka thread ({@link KafkaOwnLines}), both counted apart; a line
+ * with one tells the hop recorder where the id was seen.
  */
 final class TraceDiagnostics {
 
 	private final LinesWithoutTraceId breakPoints;
 
 	private final TraceHopRecorder hops;
+
+	private final KafkaOwnLines kafkaOwnLines = new KafkaOwnLines();
 
 	TraceDiagnostics(LinesWithoutTraceId breakPoints, TraceHopRecorder hops) {
 		this.breakPoints = breakPoints;
@@ -38,7 +41,7 @@ final class TraceDiagnostics {
 
 	<E> void seen(LogEventReader<E> reader, E event) {
 		String traceId = reader.traceId(event);
-		if (traceId == null && OutsideTracedWork.isCurrent()) {
+		if (traceId == null && (OutsideTracedWork.isCurrent() || this.kafkaOwnLines.isCurrent(reader.logger(event)))) {
 			this.breakPoints.recordOutsideTracedWork();
 		}
 		else if (traceId == null) {

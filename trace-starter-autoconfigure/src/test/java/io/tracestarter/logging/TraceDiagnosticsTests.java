@@ -25,6 +25,8 @@ import java.util.function.BiConsumer;
 import io.tracestarter.core.HopEvent;
 import io.tracestarter.core.Layer;
 import io.tracestarter.core.TraceHopRecorder;
+import org.apache.kafka.common.utils.KafkaThread;
+import org.apache.kafka.server.util.ShutdownableThread;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the diagnostics appender does with a line: a line without a trace id is a break
- * point, a line with one (ours or Micrometer's) tells the hop recorder where the id was
- * seen.
+ * point, unless it is a Kafka logger's on a thread of Kafka's (told by the thread's
+ * class, not its name); a line with one (ours or Micrometer's) tells the hop recorder
+ * where the id was seen.
  */
 class TraceDiagnosticsTests {
 
@@ -102,6 +105,72 @@ class TraceDiagnosticsTests {
 		assertThat(this.breakPoints.linesWithoutId()).isEqualTo(2);
 		assertThat(this.breakPoints.groups()).singleElement()
 			.satisfies((group) -> assertThat(group.count()).isEqualTo(2));
+	}
+
+	@Test
+	void aKafkaLoggersLineOnAKafkaThreadIsOutsideTracedWork() throws InterruptedException {
+		run(KafkaThread.daemon("kafka-producer-network-thread | producer-1", () -> {
+			seen("org.apache.kafka.clients.NetworkClient");
+			seen("kafka.server.ReplicaManager");
+			seen("state.change.logger");
+		}));
+		assertThat(this.breakPoints.linesOutsideTracedWork()).isEqualTo(3);
+		assertThat(this.breakPoints.linesWithoutId()).isZero();
+	}
+
+	@Test
+	void aKafkaThreadIsToldByAnyKafkaClassAmongTheThreadsClasses() throws InterruptedException {
+		// The broker's raft and inter-broker threads are ShutdownableThreads, no
+		// KafkaThreads.
+		run(new ShutdownableThread("kafka-0-raft-io-thread", false) {
+
+			@Override
+			public void doWork() {
+				seen("org.apache.kafka.raft.KafkaRaftClient");
+				initiateShutdown();
+			}
+
+		});
+		assertThat(this.breakPoints.linesOutsideTracedWork()).isOne();
+		assertThat(this.breakPoints.linesWithoutId()).isZero();
+	}
+
+	@Test
+	void anApplicationsLineOnAKafkaThreadIsABreakPoint() throws InterruptedException {
+		run(KafkaThread.daemon("kafka-producer-network-thread | producer-1", () -> {
+			seen("app.SendCallback");
+			seen("org.apache.kafkaesque.Client");
+			seen("org.springframework.kafka.core.KafkaTemplate");
+		}));
+		assertThat(this.breakPoints.linesWithoutId()).isEqualTo(3);
+		assertThat(this.breakPoints.linesOutsideTracedWork()).isZero();
+	}
+
+	@Test
+	void aKafkaLoggersLineOnAnotherThreadIsABreakPoint() throws InterruptedException {
+		// Named like Kafka's thread, but the application's: the class decides.
+		run(new Thread(() -> seen("org.apache.kafka.clients.producer.KafkaProducer"),
+				"kafka-producer-network-thread | producer-1"));
+		seen("org.apache.kafka.clients.producer.KafkaProducer");
+		assertThat(this.breakPoints.linesWithoutId()).isEqualTo(2);
+		assertThat(this.breakPoints.linesOutsideTracedWork()).isZero();
+	}
+
+	@Test
+	void aKafkaLoggersLineWithAnIdOnAKafkaThreadIsAHop() throws InterruptedException {
+		run(KafkaThread.daemon("kafka-producer-network-thread | producer-1", () -> this.diagnostics.seen(this.reader,
+				new Line(Map.of("trace_id", "abc-1"), "org.apache.kafka.clients.Metadata", "m"))));
+		assertThat(this.hops.logged).containsExactly("abc-1 org.apache.kafka.clients.Metadata");
+		assertThat(this.breakPoints.linesOutsideTracedWork()).isZero();
+	}
+
+	private void seen(String logger) {
+		this.diagnostics.seen(this.reader, new Line(Map.of(), logger, "line"));
+	}
+
+	private static void run(Thread thread) throws InterruptedException {
+		thread.start();
+		thread.join();
 	}
 
 	record Line(Map<String, String> mdc, String logger, @Nullable String message) {
