@@ -18,6 +18,7 @@ package io.tracestarter.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.context.ContextRegistry;
 import io.tracestarter.core.TraceContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,10 +43,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A Reactor chain of 5 operators and 2 scheduler hops: without any hook ({@code none});
  * with Reactor's automatic context propagation on and nothing of the starter's in the
- * context ({@code floor}, what any library that switches the mode on costs); and with the
- * starter's setting (automatic context propagation on, the trace id in the context,
- * {@code starter}). Each parameter value runs in its own JVM fork, as the hook is
- * process-wide.
+ * context ({@code floor}, what any library that switches the mode on costs); with one
+ * value of another library in the context, written by a {@code contextWrite} at the same
+ * place, and only that library's accessor registered ({@code carrier}, what carrying any
+ * one value costs); and with the starter's setting (automatic context propagation on, the
+ * trace id in the context, {@code starter}). Each parameter value runs in its own JVM
+ * fork, as the hook is process-wide.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,7 +60,11 @@ public class ReactorChainBenchmark {
 
 	static final int ELEMENTS = 1000;
 
-	@Param({ "none", "floor", "starter" })
+	private static final String CARRIED_KEY = "benchmark.carried";
+
+	private static final ThreadLocal<String> CARRIED = new ThreadLocal<>();
+
+	@Param({ "none", "floor", "carrier", "starter" })
 	public String setup;
 
 	private Scheduler first;
@@ -68,6 +75,13 @@ public class ReactorChainBenchmark {
 	public void setUp() {
 		if (!this.setup.equals("none")) {
 			Hooks.enableAutomaticContextPropagation();
+		}
+		if (this.setup.equals("carrier")) {
+			// Another library's one value in place of ours: its accessor only, none of
+			// the starter's.
+			ContextRegistry registry = ContextRegistry.getInstance();
+			registry.removeThreadLocalAccessor(TraceContext.CONTEXT_KEY);
+			registry.registerThreadLocalAccessor(CARRIED_KEY, CARRIED::get, CARRIED::set, CARRIED::remove);
 		}
 		this.first = Schedulers.newSingle("first");
 		this.second = Schedulers.newSingle("second");
@@ -118,6 +132,9 @@ public class ReactorChainBenchmark {
 		if (this.setup.equals("starter")) {
 			chain = chain
 				.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, "4bf92f3577b34da6a3ce929d0e0e4736"));
+		}
+		if (this.setup.equals("foreign")) {
+			chain = chain.contextWrite((context) -> context.put("foreign", "4bf92f3577b34da6a3ce929d0e0e4736"));
 		}
 		return chain.blockLast();
 	}

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.context.ContextRegistry;
 import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,16 @@ public final class W3cParticipation {
 	public static void use(boolean on, boolean sampleNewTraces) {
 		newTraceFlags = sampleNewTraces ? SAMPLED : 0;
 		enabled = on;
+		// Registered only while the starter takes part: automatic context propagation
+		// reads every registered accessor, and clears it where a context lacks its key,
+		// on every restore, so an accessor that can never have a value still costs.
+		ContextRegistry registry = ContextRegistry.getInstance();
+		if (on) {
+			registry.registerThreadLocalAccessor(new W3cTraceContextThreadLocalAccessor());
+		}
+		else {
+			registry.removeThreadLocalAccessor(W3cTraceContext.CONTEXT_KEY);
+		}
 	}
 
 	/**

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Lets context-propagation carry the W3C Trace Context beside the trace id (see
- * {@link TraceIdThreadLocalAccessor}); registered through {@code META-INF/services}.
+ * {@link TraceIdThreadLocalAccessor}); registered in the global {@code ContextRegistry}
+ * while the starter takes part in W3C Trace Context ({@link W3cParticipation#use}).
  *
  * @since 0.1.0
  */

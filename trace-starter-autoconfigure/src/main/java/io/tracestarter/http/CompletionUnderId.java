@@ -23,6 +23,7 @@ import io.tracestarter.core.W3cTraceContext;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Scannable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
 import reactor.util.context.Context;
@@ -37,6 +38,8 @@ import reactor.util.context.Context;
  */
 final class CompletionUnderId implements CoreSubscriber<Void> {
 
+	private static final String INTERNAL_PRODUCER = "reactor.core.publisher.InternalProducerAttr";
+
 	private final CoreSubscriber<? super Void> actual;
 
 	private final Supplier<@Nullable String> traceId;
@@ -48,6 +51,15 @@ final class CompletionUnderId implements CoreSubscriber<Void> {
 		this.actual = actual;
 		this.traceId = traceId;
 		this.w3c = w3c;
+	}
+
+	/**
+	 * Whether {@code key} is Reactor's internal-producer attribute, which its own
+	 * operators answer with {@code true}. Its class is package-private in Reactor (3.8),
+	 * so it is matched by name; if it changes, {@code CompletionUnderIdTests} fails.
+	 */
+	static boolean isInternalProducer(Scannable.Attr<?> key) {
+		return INTERNAL_PRODUCER.equals(key.getClass().getName());
 	}
 
 	static Mono<Void> of(Mono<Void> handled, Supplier<@Nullable String> traceId,
@@ -98,13 +110,9 @@ final class CompletionUnderId implements CoreSubscriber<Void> {
 	 * The operator. It answers Reactor's internal-producer attribute: with automatic
 	 * context propagation, an operator downstream of any other publisher wraps its
 	 * subscriber to restore the downstream context's thread-locals, which would clear the
-	 * id again before the signal reaches Spring's adapter. The attribute's class is
-	 * package-private in Reactor (3.8), so it is matched by name; if it changes,
-	 * {@code CompletionUnderIdTests} fails.
+	 * id again before the signal reaches Spring's adapter.
 	 */
 	private static final class Operator extends MonoOperator<Void, Void> {
-
-		private static final String INTERNAL_PRODUCER = "reactor.core.publisher.InternalProducerAttr";
 
 		private final Supplier<@Nullable String> traceId;
 
@@ -123,7 +131,7 @@ final class CompletionUnderId implements CoreSubscriber<Void> {
 
 		@Override
 		public @Nullable Object scanUnsafe(Attr key) {
-			return INTERNAL_PRODUCER.equals(key.getClass().getName()) ? Boolean.TRUE : super.scanUnsafe(key);
+			return isInternalProducer(key) ? Boolean.TRUE : super.scanUnsafe(key);
 		}
 
 	}

@@ -38,6 +38,7 @@ import io.tracestarter.core.W3cTraceContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 import org.springframework.core.Ordered;
@@ -151,11 +152,12 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	 * of {@code result}.
 	 */
 	static <T> Mono<T> withIds(Mono<T> result, String traceId, @Nullable W3cTraceContext w3c) {
-		if (w3c == null) {
-			return result.contextWrite((context) -> context.put(TraceContext.CONTEXT_KEY, traceId));
-		}
-		return result.contextWrite(
-				(context) -> context.put(TraceContext.CONTEXT_KEY, traceId).put(W3cTraceContext.CONTEXT_KEY, w3c));
+		return IdsInContext.of(result, (context) -> putIds(context, traceId, w3c), traceId, w3c);
+	}
+
+	private static Context putIds(Context context, String traceId, @Nullable W3cTraceContext w3c) {
+		Context withId = context.put(TraceContext.CONTEXT_KEY, traceId);
+		return (w3c != null) ? withId.put(W3cTraceContext.CONTEXT_KEY, w3c) : withId;
 	}
 
 	/**
@@ -168,8 +170,11 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 				route(request));
 		if (inbound == null) {
 			RequestId pending = new RequestId(null, null);
+			// Subscribed with no id: the filter makes it inside the request's
+			// observation.
 			return CompletionUnderId.of(
-					handler.handle(request, response).contextWrite((context) -> context.put(REQUEST_ID_KEY, pending)),
+					IdsInContext.of(handler.handle(request, response),
+							(context) -> context.put(REQUEST_ID_KEY, pending), null, null),
 					pending::traceId, pending::w3c);
 		}
 		String traceId = inbound.traceId();
@@ -189,9 +194,9 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		}
 		RequestId resolved = new RequestId(traceId, inbound.w3c());
 		W3cTraceContext w3c = inbound.w3c();
-		return CompletionUnderId.of(
-				withIds(result.contextWrite((context) -> context.put(REQUEST_ID_KEY, resolved)), traceId, w3c),
-				() -> traceId, () -> w3c);
+		return CompletionUnderId.of(IdsInContext.of(result,
+				(context) -> putIds(context.put(REQUEST_ID_KEY, resolved), traceId, w3c), traceId, w3c), () -> traceId,
+				() -> w3c);
 	}
 
 	private void setResponseHeader(ServerHttpResponse response, Inbound inbound) {
@@ -237,7 +242,9 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		public @Nullable String get(ServerHttpRequest request, InboundSource source) {
 			return switch (source.type()) {
 				case HEADER, TRACEPARENT -> request.getHeaders().getFirst(source.name());
-				case QUERY -> request.getQueryParams().getFirst(source.name());
+				// The raw query, read as the servlet filter reads it: Spring's parsed
+				// parameters would build a map of every parameter on every request.
+				case QUERY -> QueryParameters.first(request.getURI().getRawQuery(), source.name());
 			};
 		}
 

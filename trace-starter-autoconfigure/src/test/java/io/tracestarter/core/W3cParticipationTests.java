@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ThreadLocalAccessor;
 import io.tracestarter.core.TraceIdResolver.ResolvedTraceId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,17 @@ class W3cParticipationTests {
 	@AfterEach
 	void stop() {
 		W3cParticipation.use(false, true);
+	}
+
+	@Test
+	void itsAccessorIsRegisteredOnlyWhileOn() {
+		assertThat(accessorKeys()).contains(W3cTraceContext.CONTEXT_KEY);
+		W3cParticipation.use(false, true);
+		assertThat(accessorKeys()).doesNotContain(W3cTraceContext.CONTEXT_KEY).contains(TraceContext.CONTEXT_KEY);
+	}
+
+	private static List<Object> accessorKeys() {
+		return ContextRegistry.getInstance().getThreadLocalAccessors().stream().map(ThreadLocalAccessor::key).toList();
 	}
 
 	@Test
