@@ -96,7 +96,52 @@ final class Summary {
 				"GrpcInterceptorsBenchmark.withoutInterceptors", grpc()));
 		rows.add(endToEndRow("start-up time of the app (launch to first response)", "<= 1.05 x N", "%.3f",
 				endToEnd("S/N", "startup", true, 1.05)));
+		rows.addAll(secondRound());
 		return rows;
+	}
+
+	/**
+	 * The goals of the second round (issue #22): the starter beside Micrometer Tracing,
+	 * and each path against its floor.
+	 */
+	private List<Row> secondRound() {
+		List<Row> rows = new ArrayList<>();
+		rows.add(endToEndRow("a Micrometer Tracing app that adds the starter: throughput", "S+M >= 0.98 x M", "%.3f",
+				endToEnd("(S+M)/M", "throughput", false, 0.98)));
+		rows.add(endToEndRow("a Micrometer Tracing app that adds the starter: allocation per request",
+				"<= +1 KB over M", "%+.0f B", endToEnd("(S+M)/M", "extraBytesPerRequest", true, 1024)));
+		rows.add(endToEndRow("the starter's own CPU per request, over Reactor's automatic mode alone",
+				"S <= 1.03 x (N+A)", "%.3f", endToEnd("S/(N+A)", "cpuPerRequest", true, 1.03)));
+		rows.add(jmhRow("Boot's ECS console line with the starter", "<= 1.05 x Boot's plain ECS line",
+				"LogLineBenchmark.starterEcsLine", againstFloor("time starter ECS / Boot's ECS",
+						"LogLineBenchmark.starterEcsLine", "LogLineBenchmark.bootEcsLine", true, 1.05)));
+		rows.add(jmhRow(
+				"Kafka consumer throughput against its floor (an interceptor that only moves the id "
+						+ "header into the MDC and out)",
+				"S >= 0.97 x floor", "KafkaConsumerThroughputBenchmark.withStarter",
+				againstFloor("throughput S / floor", "KafkaConsumerThroughputBenchmark.withHeaderToMdcInterceptor",
+						"KafkaConsumerThroughputBenchmark.withStarter", false, 0.97)));
+		rows.add(jmhRow(
+				"gRPC in-process unary call against its floor (interceptors that carry an id header " + "both ways)",
+				"S >= 0.97 x floor", "GrpcInterceptorsBenchmark.withServerAndClientInterceptors",
+				againstFloor("throughput S / floor",
+						"GrpcInterceptorsBenchmark.withForwardingInterceptorsCarryingAHeader",
+						"GrpcInterceptorsBenchmark.withServerAndClientInterceptors", false, 0.97)));
+		return rows;
+	}
+
+	/**
+	 * One check of the ratio of two benchmarks' times, {@code numerator} over
+	 * {@code denominator} (for a throughput ratio, the floor's time over the starter's),
+	 * or null when either was not run.
+	 */
+	private List<Check> againstFloor(String name, String numerator, String denominator, boolean atMost, double goal) {
+		JmhFigures.Figure first = figure(numerator);
+		JmhFigures.Figure second = figure(denominator);
+		if (first == null || second == null) {
+			return null;
+		}
+		return List.of(new Check(name, first.time().dividedBy(second.time()), "", atMost, goal));
 	}
 
 	/**
@@ -370,7 +415,7 @@ final class Summary {
 	}
 
 	private String markdown(List<Row> rows, List<Row> beside) {
-		StringBuilder md = new StringBuilder("# Summary: the goals of issue #8\n\n");
+		StringBuilder md = new StringBuilder("# Summary: the goals of issues #8 and #22\n\n");
 		md.append("S is the starter with default settings, N the same app without it, M Micrometer Tracing with the "
 				+ "OpenTelemetry bridge and automatic context propagation, A the OpenTelemetry Java agent. "
 				+ "End-to-end intervals are 95% confidence intervals over rounds (`end-to-end.md`); JMH intervals "
