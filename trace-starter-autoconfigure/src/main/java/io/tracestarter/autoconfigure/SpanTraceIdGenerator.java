@@ -48,6 +48,11 @@ final class SpanTraceIdGenerator implements TraceIdGenerator {
 		return traceId;
 	}
 
+	@Override
+	public boolean generatesCurrentSpanTraceId() {
+		return true;
+	}
+
 	private @Nullable Tracer tracer() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {

@@ -33,6 +33,16 @@ public interface TraceIdGenerator {
 	String generate();
 
 	/**
+	 * Return whether {@link #generate()} returns the current span's trace id, as the
+	 * default generator does with Micrometer Tracing. A caller that can find the span of
+	 * the work without making it current may then take its trace id instead.
+	 * @return {@code true} for the current span's trace id; {@code false} by default
+	 */
+	default boolean generatesCurrentSpanTraceId() {
+		return false;
+	}
+
+	/**
 	 * Return a generator of 32 random lowercase hex characters, the shape of a W3C
 	 * trace-id.
 	 * @return the generator

@@ -21,6 +21,7 @@ import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.InboundTrust;
 import io.tracestarter.core.RequestSampling;
 import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
 import jakarta.servlet.DispatcherType;
@@ -47,6 +48,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 
@@ -72,12 +74,20 @@ public final class HttpTraceAutoConfiguration {
 	@ConditionalOnClass(WebFilter.class)
 	static class WebFluxConfiguration {
 
+		// With Micrometer Tracing, whose handler keeps the span of an observation.
+		private static final String TRACING_OBSERVATION_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
+
 		@Bean
 		@ConditionalOnMissingBean
 		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties,
-				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust, ObjectProvider<RequestSampling> sampling) {
+				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust, ObjectProvider<RequestSampling> sampling,
+				ObjectProvider<TraceIdGenerator> generator) {
+			TraceIdGenerator configured = generator.getIfUnique();
+			boolean spanFromContext = configured != null && configured.generatesCurrentSpanTraceId()
+					&& ClassUtils.isPresent(TRACING_OBSERVATION_HANDLER, getClass().getClassLoader());
 			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
-					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none));
+					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none),
+					spanFromContext);
 		}
 
 		// Spring applies HttpHandlerDecoratorFactory beans around the whole HttpHandler

@@ -80,10 +80,22 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
+	private final boolean spanFromContext;
+
 	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
 			InboundTrust trust, RequestSampling sampling) {
+		this(resolver, responseHeader, hops, trust, sampling, false);
+	}
+
+	/**
+	 * Create the filter; with {@code spanFromContext}, a generated id is taken from the
+	 * span of the exchange's observation, read from the Reactor context.
+	 */
+	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
+			InboundTrust trust, RequestSampling sampling, boolean spanFromContext) {
 		this.inbound = new InboundPropagation(resolver, trust, hops, sampling);
 		this.responseHeader = responseHeader;
+		this.spanFromContext = spanFromContext;
 	}
 
 	@Override
@@ -227,6 +239,15 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 	private String generate(ContextView context) {
 		if (context.isEmpty()) {
 			return this.inbound.newId();
+		}
+		if (this.spanFromContext) {
+			// The generator would return the current span's trace id: read the span
+			// from the observation in the context, rather than open its scope (the
+			// tracer's own scope and MDC entries) to ask for it.
+			String spanTraceId = ObservationSpanTraceId.of(context);
+			if (spanTraceId != null) {
+				return spanTraceId;
+			}
 		}
 		// Makes the exchange's observation current, so a generated id is its span's. Only
 		// here: a request that brings a valid id does not pay for restoring
