@@ -42,10 +42,8 @@ final class SpanTraceIdGenerator implements TraceIdGenerator {
 		Tracer tracer = tracer();
 		Span span = (tracer != null) ? tracer.currentSpan() : null;
 		String traceId = (span != null) ? span.context().traceId() : null;
-		if (traceId == null || traceId.isEmpty() || traceId.chars().allMatch((ch) -> ch == '0')) {
-			return TraceIdGenerator.randomHex();
-		}
-		return traceId;
+		return (traceId != null && TraceIdGenerator.isUsableSpanTraceId(traceId)) ? traceId
+				: TraceIdGenerator.randomHex();
 	}
 
 	@Override

@@ -18,6 +18,8 @@ package io.tracestarter.core;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes a new trace id when no valid one arrived.
  *
@@ -39,6 +41,25 @@ public interface TraceIdGenerator {
 	 * @return {@code true} for the current span's trace id; {@code false} by default
 	 */
 	default boolean generatesCurrentSpanTraceId() {
+		return false;
+	}
+
+	/**
+	 * Return whether a tracer's trace id can be taken as the id: not empty and not all
+	 * zeros (the invalid trace id of W3C Trace Context and OpenTelemetry, what a tracer
+	 * reports for work without a span).
+	 * @param traceId the span's trace id
+	 * @return whether it can be used
+	 */
+	static boolean isUsableSpanTraceId(@Nullable String traceId) {
+		if (traceId == null) {
+			return false;
+		}
+		for (int i = 0; i < traceId.length(); i++) {
+			if (traceId.charAt(i) != '0') {
+				return true;
+			}
+		}
 		return false;
 	}
 

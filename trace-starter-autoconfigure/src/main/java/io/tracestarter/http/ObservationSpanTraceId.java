@@ -20,6 +20,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import io.tracestarter.core.TraceIdGenerator;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
@@ -49,19 +50,7 @@ final class ObservationSpanTraceId {
 		TracingContext tracing = observation.getContextView().get(TracingContext.class);
 		Span span = (tracing != null) ? tracing.getSpan() : null;
 		String traceId = (span != null) ? span.context().traceId() : null;
-		return isValid(traceId) ? traceId : null;
-	}
-
-	private static boolean isValid(@Nullable String traceId) {
-		if (traceId == null || traceId.isEmpty()) {
-			return false;
-		}
-		for (int i = 0; i < traceId.length(); i++) {
-			if (traceId.charAt(i) != '0') {
-				return true;
-			}
-		}
-		return false;
+		return TraceIdGenerator.isUsableSpanTraceId(traceId) ? traceId : null;
 	}
 
 }

@@ -22,6 +22,7 @@ import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.tracestarter.core.TraceIdGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,16 @@ class SpanTraceIdGeneratorTests {
 	void withoutATracerTheIdIsRandom() {
 		assertThat(new SpanTraceIdGenerator(new DefaultListableBeanFactory().getBeanProvider(Tracer.class)).generate())
 			.matches("[0-9a-f]{32}");
+	}
+
+	@Test
+	void aTracersEmptyOrAllZeroTraceIdIsNotTaken() {
+		assertThat(TraceIdGenerator.isUsableSpanTraceId("4bf92f3577b34da6a3ce929d0e0e4736")).isTrue();
+		assertThat(TraceIdGenerator.isUsableSpanTraceId("463ac35c9f6413ad")).isTrue();
+		assertThat(TraceIdGenerator.isUsableSpanTraceId(null)).isFalse();
+		assertThat(TraceIdGenerator.isUsableSpanTraceId("")).isFalse();
+		assertThat(TraceIdGenerator.isUsableSpanTraceId("0".repeat(32))).isFalse();
+		assertThat(generator(this.tracer).generatesCurrentSpanTraceId()).isTrue();
 	}
 
 	private static SpanTraceIdGenerator generator(Tracer tracer) {
