@@ -67,6 +67,24 @@ class Log4j2EcsLineTests {
 			.build());
 	}
 
+	// The tracer carries the request's id alone: its id is the starter's, under ECS's
+	// name, in the place of Boot's traceId member; nothing else of the line changes.
+	@Test
+	void withTheTracersIdsAlone() {
+		LogEvent event = event(Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7"),
+				new SimpleMessage("order placed"))
+			.build();
+		Map<String, String> renames = Map.of("traceId", "trace.id", "spanId", "span.id");
+		Map<String, Object> expected = new LinkedHashMap<>();
+		JsonLines.parseLine(this.plain.format(event).trim())
+			.forEach((key, value) -> expected.put(renames.getOrDefault(key, key), value));
+		Map<String, Object> line = JsonLines.parseLine(this.starter.format(event).trim());
+		assertThat(line).isEqualTo(expected)
+			.containsEntry("trace.id", "4bf92f3577b34da6a3ce929d0e0e4736")
+			.doesNotContainKeys("traceId", "spanId");
+		assertThat(List.copyOf(line.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+	}
+
 	@Test
 	void withoutIds() {
 		assertSameLine(event(Map.of(), new SimpleMessage("order placed")).build());

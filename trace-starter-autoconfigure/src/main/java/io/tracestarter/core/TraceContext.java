@@ -48,7 +48,8 @@ public final class TraceContext {
 	 * @return the id, or {@code null} when this thread runs no traced work
 	 */
 	public static @Nullable String currentTraceId() {
-		return TraceIdHolder.get();
+		String own = TraceIdHolder.get();
+		return (own != null) ? own : TracerTraceId.current();
 	}
 
 	/**

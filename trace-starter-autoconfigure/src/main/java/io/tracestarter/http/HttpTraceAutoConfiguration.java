@@ -24,6 +24,8 @@ import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.core.TracerTraceId;
+import io.tracestarter.http.TraceWebFilter.SpanIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.apache.catalina.valves.ValveBase;
@@ -81,13 +83,15 @@ public final class HttpTraceAutoConfiguration {
 		@ConditionalOnMissingBean
 		TraceWebFilter traceWebFilter(TraceIdResolver resolver, TraceProperties properties,
 				ObjectProvider<TraceHopRecorder> hops, InboundTrust trust, ObjectProvider<RequestSampling> sampling,
-				ObjectProvider<TraceIdGenerator> generator) {
+				ObjectProvider<TraceIdGenerator> generator, ObjectProvider<TracerTraceId> tracerTraceId) {
 			TraceIdGenerator configured = generator.getIfUnique();
 			boolean spanFromContext = configured != null && configured.generatesCurrentSpanTraceId()
 					&& ClassUtils.isPresent(TRACING_OBSERVATION_HANDLER, getClass().getClassLoader());
+			SpanIds spanIds = !spanFromContext ? SpanIds.NONE
+					: (tracerTraceId.getIfAvailable() != null) ? SpanIds.CARRIED_BY_TRACER : SpanIds.FROM_CONTEXT;
 			return new TraceWebFilter(resolver, ResponseHeaderPolicy.of(properties.getHttp()),
 					hops.getIfAvailable(TraceHopRecorder::none), trust, sampling.getIfAvailable(RequestSampling::none),
-					spanFromContext);
+					spanIds);
 		}
 
 		// Spring applies HttpHandlerDecoratorFactory beans around the whole HttpHandler
@@ -159,10 +163,11 @@ public final class HttpTraceAutoConfiguration {
 
 		@Bean
 		WebClientCustomizer traceWebClientCustomizer(TraceProperties properties, TraceMetrics metrics,
-				ObjectProvider<TraceHopRecorder> hops, ObjectProvider<RequestSampling> sampling) {
+				ObjectProvider<TraceHopRecorder> hops, ObjectProvider<RequestSampling> sampling,
+				ObjectProvider<TracerTraceId> tracerTraceId) {
 			TraceExchangeFilterFunction filter = new TraceExchangeFilterFunction(properties.getHttp().getHeaderName(),
 					metrics, hops.getIfAvailable(TraceHopRecorder::none),
-					sampling.getIfAvailable(RequestSampling::none));
+					sampling.getIfAvailable(RequestSampling::none), tracerTraceId.getIfAvailable() != null);
 			return (builder) -> builder.filter(filter);
 		}
 

@@ -46,15 +46,27 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final OutboundSetter<HttpHeaders> setter;
 
+	private final boolean tracerCarriesIds;
+
 	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops) {
 		this(headerName, metrics, hops, RequestSampling.none());
 	}
 
 	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops,
 			RequestSampling sampling) {
+		this(headerName, metrics, hops, sampling, false);
+	}
+
+	/**
+	 * Create the filter; with {@code tracerCarriesIds}, a call whose context holds no id
+	 * of the starter's sends the trace id of the span of the observation in it.
+	 */
+	TraceExchangeFilterFunction(String headerName, TraceMetrics metrics, TraceHopRecorder hops,
+			RequestSampling sampling, boolean tracerCarriesIds) {
 		this.headerName = headerName;
 		this.outbound = new OutboundPropagation(metrics, hops, sampling);
 		this.setter = new HttpHeadersSetter(headerName);
+		this.tracerCarriesIds = tracerCarriesIds;
 	}
 
 	@Override
@@ -69,6 +81,9 @@ final class TraceExchangeFilterFunction implements ExchangeFilterFunction {
 			if (traceId == null) {
 				traceId = TraceContext.currentTraceId();
 				w3c = W3cTraceContext.current();
+			}
+			if (traceId == null && this.tracerCarriesIds) {
+				traceId = ObservationSpanTraceId.of(context);
 			}
 			if (traceId == null) {
 				return next.exchange(request);

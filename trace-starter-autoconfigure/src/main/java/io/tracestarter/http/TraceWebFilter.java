@@ -80,22 +80,23 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 	private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
-	private final boolean spanFromContext;
+	private final SpanIds spanIds;
 
 	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
 			InboundTrust trust, RequestSampling sampling) {
-		this(resolver, responseHeader, hops, trust, sampling, false);
+		this(resolver, responseHeader, hops, trust, sampling, SpanIds.NONE);
 	}
 
 	/**
-	 * Create the filter; with {@code spanFromContext}, a generated id is taken from the
-	 * span of the exchange's observation, read from the Reactor context.
+	 * Create the filter; {@code spanIds} says whether a generated id is taken from the
+	 * span of the exchange's observation, read from the Reactor context, and whether the
+	 * tracer alone then carries it.
 	 */
 	TraceWebFilter(TraceIdResolver resolver, ResponseHeaderPolicy responseHeader, TraceHopRecorder hops,
-			InboundTrust trust, RequestSampling sampling, boolean spanFromContext) {
+			InboundTrust trust, RequestSampling sampling, SpanIds spanIds) {
 		this.inbound = new InboundPropagation(resolver, trust, hops, sampling);
 		this.responseHeader = responseHeader;
-		this.spanFromContext = spanFromContext;
+		this.spanIds = spanIds;
 	}
 
 	@Override
@@ -148,8 +149,18 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			if (sampled != Request.NONE) {
 				result = result.doFinally((signal) -> sampled.end(failed(signal, exchange.getResponse())));
 			}
-			return withIds(result, traceId, inbound.w3c());
+			return carried(result, traceId, inbound.w3c(), context);
 		});
+	}
+
+	private Mono<Void> carried(Mono<Void> result, String traceId, @Nullable W3cTraceContext w3c, ContextView context) {
+		if (this.spanIds == SpanIds.CARRIED_BY_TRACER && traceId.equals(ObservationSpanTraceId.of(context))) {
+			// The id is the span's trace id: the tracer's context, already in the Reactor
+			// context, brings it to every thread; a copy of ours would be restored and
+			// written to the MDC beside it at every hop.
+			return result;
+		}
+		return withIds(result, traceId, w3c);
 	}
 
 	private static void keep(ServerWebExchange exchange, String traceId, @Nullable W3cTraceContext w3c) {
@@ -240,7 +251,7 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		if (context.isEmpty()) {
 			return this.inbound.newId();
 		}
-		if (this.spanFromContext) {
+		if (this.spanIds != SpanIds.NONE) {
 			// The generator would return the current span's trace id: read the span
 			// from the observation in the context, rather than open its scope (the
 			// tracer's own scope and MDC entries) to ask for it.
@@ -255,6 +266,25 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		try (Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
 			return this.inbound.newId();
 		}
+	}
+
+	/**
+	 * What the filter does with the span of the exchange's observation.
+	 */
+	enum SpanIds {
+
+		/** Nothing: there is no tracer, or the id generator is not the span's. */
+		NONE,
+
+		/** A generated id is the span's trace id, read from the Reactor context. */
+		FROM_CONTEXT,
+
+		/**
+		 * As {@link #FROM_CONTEXT}, and an id that is the span's trace id is left to the
+		 * tracer to carry.
+		 */
+		CARRIED_BY_TRACER
+
 	}
 
 	private static final class RequestGetter implements InboundGetter<ServerHttpRequest> {

@@ -17,6 +17,7 @@
 package io.tracestarter.logging;
 
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import io.tracestarter.core.TraceContext;
 
@@ -45,10 +46,19 @@ final class EcsIdNames {
 
 	/**
 	 * Boot's nested context pairs with the top-level names renamed: the nested map is
-	 * built before the names reach the writer, so {@code trace.id} stays one key.
+	 * built before the names reach the writer, so {@code trace.id} stays one key. In an
+	 * event that holds only the tracer's id (the tracer carries the request's id alone),
+	 * that id is the starter's: it is written as {@code trace.id} in place of
+	 * {@code traceId}, as the span id is written as {@code span.id}.
 	 */
-	static <T> BiConsumer<T, BiConsumer<String, Object>> renaming(BiConsumer<T, BiConsumer<String, Object>> pairs) {
-		return (item, writer) -> pairs.accept(item, (name, value) -> writer.accept(rename(name), value));
+	static <T> BiConsumer<T, BiConsumer<String, Object>> renaming(BiConsumer<T, BiConsumer<String, Object>> pairs,
+			Predicate<T> holdsStartersId) {
+		return (item, writer) -> {
+			boolean tracersIdOnly = !holdsStartersId.test(item);
+			pairs.accept(item, (name, value) -> writer.accept(
+					(tracersIdOnly && name.equals(LogEventReader.MICROMETER_TRACE_ID)) ? TRACE_ID : rename(name),
+					value));
+		};
 	}
 
 }

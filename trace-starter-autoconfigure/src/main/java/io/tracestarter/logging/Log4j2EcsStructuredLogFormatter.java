@@ -21,6 +21,7 @@ import java.io.StringWriter;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.tracestarter.core.TraceContext;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.LogEvent;
@@ -70,7 +71,8 @@ final class Log4j2EcsStructuredLogFormatter extends JsonWriterStructuredLogForma
 		ElasticCommonSchemaProperties.get(environment).jsonMembers(members);
 		members.add("message", LogEvent::getMessage).as(Log4j2EcsStructuredLogFormatter::message);
 		members.from(LogEvent::getContextData)
-			.usingPairs(EcsIdNames.renaming(contextPairs.nested(Log4j2EcsStructuredLogFormatter::contextData)));
+			.usingPairs(EcsIdNames.renaming(contextPairs.nested(Log4j2EcsStructuredLogFormatter::contextData),
+					(data) -> data.containsKey(TraceContext.MDC_KEY)));
 		members.from(LogEvent::getThrown)
 			.whenNotNull()
 			.usingMembers((thrown) -> thrown.add("error").usingMembers((error) -> {

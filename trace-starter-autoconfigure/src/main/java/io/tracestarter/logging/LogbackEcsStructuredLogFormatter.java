@@ -26,6 +26,7 @@ import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
+import io.tracestarter.core.TraceContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -75,7 +76,7 @@ final class LogbackEcsStructuredLogFormatter extends JsonWriterStructuredLogForm
 		members.add().usingPairs(EcsIdNames.renaming(contextPairs.nested((pairs) -> {
 			pairs.addMapEntries(ILoggingEvent::getMDCPropertyMap);
 			pairs.add(ILoggingEvent::getKeyValuePairs, KEY_VALUE_PAIRS);
-		})));
+		}), (event) -> event.getMDCPropertyMap().containsKey(TraceContext.MDC_KEY)));
 		Function<ILoggingEvent, @Nullable Object> throwableProxy = ILoggingEvent::getThrowableProxy;
 		members.add()
 			.whenNotNull(throwableProxy)

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
 import io.tracestarter.autoconfigure.TraceProperties;
 import io.tracestarter.core.TraceHopRecorder;
+import io.tracestarter.core.TracerTraceId;
 import io.tracestarter.logging.LoggingTraceAutoConfiguration.OnLoggingEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +60,10 @@ public final class LoggingTraceAutoConfiguration {
 
 	static final String LOG4J2 = "org.apache.logging.log4j.core.LoggerContext";
 
+	static final String TRACER = "io.micrometer.tracing.Tracer";
+
+	static final String TRACING_OBSERVATION_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
+
 	@Bean
 	@ConditionalOnMissingBean
 	LinesWithoutTraceId traceBreakPoints(TraceProperties properties) {
@@ -88,6 +93,23 @@ public final class LoggingTraceAutoConfiguration {
 		@Bean
 		Log4j2TraceDiagnosticsInstaller log4j2TraceDiagnosticsInstaller(TraceDiagnostics diagnostics) {
 			return new Log4j2TraceDiagnosticsInstaller(new Log4j2TraceDiagnosticsAppender(diagnostics));
+		}
+
+	}
+
+	/**
+	 * With Micrometer Tracing and only the starter's line formats, a request whose id is
+	 * its span's trace id is carried by the tracer alone; the formats and
+	 * {@code TraceContext.currentTraceId()} read the tracer's MDC entry.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { TRACER, TRACING_OBSERVATION_HANDLER })
+	@Conditional(OnlyTheStartersLineFormats.class)
+	static class TracerCarriedIdConfiguration {
+
+		@Bean
+		TracerTraceId tracerTraceId() {
+			return TracerTraceId.readFromMdc();
 		}
 
 	}

@@ -18,6 +18,7 @@ package io.tracestarter.app;
 
 import java.time.Duration;
 
+import io.tracestarter.core.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -120,6 +121,16 @@ public class WebFluxTestApplication {
 				logger.info("timed out waiting");
 				return Mono.just("timed out");
 			});
+		}
+
+		// Whether the starter's own copy of the id is in the Reactor context, and the id
+		// the starter's API gives, on a worker thread.
+		@GetMapping("/context")
+		Mono<String> context() {
+			return Mono.just("context")
+				.publishOn(Schedulers.boundedElastic())
+				.flatMap((value) -> Mono.deferContextual((context) -> Mono
+					.just(context.hasKey(TraceContext.CONTEXT_KEY) + " " + TraceContext.currentTraceId())));
 		}
 
 		@GetMapping("/plain")

@@ -62,6 +62,24 @@ class LogbackEcsStructuredLogFormatterTests {
 		assertSameLine(event(Map.of("trace_id", "req-1", "spanId", "00f067aa0ba902b7")));
 	}
 
+	// The tracer carries the request's id alone: its id is the starter's, under ECS's
+	// name, in the place of Boot's traceId member; nothing else of the line changes.
+	@Test
+	void withTheTracersIdsAlone() {
+		LoggingEvent event = event(Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7"));
+		Map<String, Object> plainLine = JsonLines
+			.parseLine(new String(this.plain.encode(event), StandardCharsets.UTF_8).trim());
+		Map<String, String> renames = Map.of("traceId", "trace.id", "spanId", "span.id");
+		Map<String, Object> expected = new LinkedHashMap<>();
+		plainLine.forEach((key, value) -> expected.put(renames.getOrDefault(key, key), value));
+		Map<String, Object> line = JsonLines
+			.parseLine(new String(this.starter.encode(event), StandardCharsets.UTF_8).trim());
+		assertThat(line).isEqualTo(expected)
+			.containsEntry("trace.id", "4bf92f3577b34da6a3ce929d0e0e4736")
+			.doesNotContainKeys("traceId", "spanId");
+		assertThat(List.copyOf(line.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+	}
+
 	@Test
 	void withoutIds() {
 		assertSameLine(event(Map.of()));

@@ -16,12 +16,23 @@
 
 package io.tracestarter.logging;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.tracestarter.autoconfigure.TraceAutoConfiguration;
+import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TracerTraceId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -68,6 +79,61 @@ class LoggingTraceAutoConfigurationTests {
 				.doesNotHaveBean(TraceDiagnosticsInstaller.class));
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("traceLoggingTruncationsMeterBinder"));
+	}
+
+	@Test
+	void withATracerAndOnlyTheStartersFormatsTheTracerCarriesIdsAlone() {
+		for (String format : new String[] { TraceJsonStructuredLogFormatter.class.getName(),
+				LogbackEcsStructuredLogFormatter.class.getName() }) {
+			this.contextRunner.withPropertyValues("logging.structured.format.console=" + format)
+				.run((context) -> assertThat(context).hasSingleBean(TracerTraceId.class));
+		}
+	}
+
+	@Test
+	void anyOtherFormatOrLoggingConfigurationKeepsTheStartersOwnCopy() {
+		String starters = "logging.structured.format.console=" + TraceJsonStructuredLogFormatter.class.getName();
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(TracerTraceId.class));
+		this.contextRunner.withPropertyValues("logging.structured.format.console=logstash")
+			.run((context) -> assertThat(context).doesNotHaveBean(TracerTraceId.class));
+		this.contextRunner.withPropertyValues(starters, "logging.structured.format.file=gelf")
+			.run((context) -> assertThat(context).doesNotHaveBean(TracerTraceId.class));
+		this.contextRunner.withPropertyValues(starters, "logging.config=classpath:my-logback.xml")
+			.run((context) -> assertThat(context).doesNotHaveBean(TracerTraceId.class));
+		this.contextRunner.withPropertyValues(starters)
+			.withClassLoader(new FilteredClassLoader(Tracer.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TracerTraceId.class));
+		this.contextRunner.withPropertyValues(starters, "trace.logging.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TracerTraceId.class));
+	}
+
+	@Test
+	void aLoggingConfigurationFileOnTheClasspathKeepsTheStartersOwnCopy(@TempDir Path root) throws IOException {
+		Files.writeString(root.resolve("logback-spring.xml"), "<configuration/>");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { root.toUri().toURL() },
+				getClass().getClassLoader())) {
+			this.contextRunner
+				.withPropertyValues(
+						"logging.structured.format.console=" + TraceJsonStructuredLogFormatter.class.getName())
+				.withClassLoader(loader)
+				.run((context) -> assertThat(context).doesNotHaveBean(TracerTraceId.class));
+		}
+	}
+
+	@Test
+	void closingTheContextStopsReadingTheTracersId() {
+		MDC.put(TracerTraceId.MDC_KEY, "4bf92f3577b34da6a3ce929d0e0e4736");
+		try {
+			this.contextRunner
+				.withPropertyValues(
+						"logging.structured.format.console=" + TraceJsonStructuredLogFormatter.class.getName())
+				.run((context) -> assertThat(TraceContext.currentTraceId())
+					.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+			assertThat(TraceContext.currentTraceId()).isNull();
+		}
+		finally {
+			MDC.remove(TracerTraceId.MDC_KEY);
+		}
 	}
 
 }
