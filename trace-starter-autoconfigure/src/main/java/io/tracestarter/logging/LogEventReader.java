@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 
 import io.tracestarter.core.TraceContext;
+import io.tracestarter.core.TracerTraceId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 interface LogEventReader<E> {
 
 	/** MDC key under which Micrometer Tracing puts the span's trace id. */
-	String MICROMETER_TRACE_ID = "traceId";
+	String MICROMETER_TRACE_ID = TracerTraceId.MDC_KEY;
 
 	/** MDC key under which Micrometer Tracing puts the span id. */
 	String MICROMETER_SPAN_ID = "spanId";

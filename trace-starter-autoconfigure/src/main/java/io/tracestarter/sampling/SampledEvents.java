@@ -18,6 +18,7 @@ package io.tracestarter.sampling;
 
 import java.time.Instant;
 
+import io.tracestarter.core.TracerTraceId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,7 @@ interface SampledEvents<E> {
 	String MARKER_LOGGER = "io.tracestarter.sampling";
 
 	/** MDC key under which Micrometer Tracing puts the span's trace id. */
-	String MICROMETER_TRACE_ID = "traceId";
+	String MICROMETER_TRACE_ID = TracerTraceId.MDC_KEY;
 
 	/**
 	 * Return the line's request id: the starter's, else the span's.
