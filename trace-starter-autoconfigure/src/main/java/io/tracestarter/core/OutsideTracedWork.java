@@ -30,7 +30,11 @@ package io.tracestarter.core;
  */
 public final class OutsideTracedWork {
 
-	private static final ThreadLocal<Boolean> CURRENT = new ThreadLocal<>();
+	/**
+	 * A mutable mark per thread, so that suspending and resuming it (twice per Kafka
+	 * record) reads the thread-local once and never writes it.
+	 */
+	private static final ThreadLocal<Mark> CURRENT = new ThreadLocal<>();
 
 	private OutsideTracedWork() {
 	}
@@ -40,16 +44,24 @@ public final class OutsideTracedWork {
 	 * thread polls a listener's records.
 	 */
 	public static void enter() {
-		CURRENT.set(Boolean.TRUE);
+		Mark mark = CURRENT.get();
+		if (mark == null) {
+			mark = new Mark();
+			CURRENT.set(mark);
+		}
+		mark.set = true;
 	}
 
 	/**
 	 * Clear the mark: the server is done with the request, or the consumer stopped.
 	 */
 	public static void leave() {
-		// Set rather than removed, as TraceIdHolder does: a pooled thread keeps its
+		// Cleared rather than removed, as TraceIdHolder does: a pooled thread keeps its
 		// entry.
-		CURRENT.set(Boolean.FALSE);
+		Mark mark = CURRENT.get();
+		if (mark != null) {
+			mark.set = false;
+		}
 	}
 
 	/**
@@ -57,7 +69,10 @@ public final class OutsideTracedWork {
 	 * @return whether lines without an id here are not break points
 	 */
 	public static boolean isCurrent() {
-		return Boolean.TRUE.equals(CURRENT.get());
+		// Not made here: most threads that write a line without an id were never
+		// marked.
+		Mark mark = CURRENT.get();
+		return mark != null && mark.set;
 	}
 
 	/**
@@ -66,11 +81,12 @@ public final class OutsideTracedWork {
 	 * @return whether the mark was set, to hand to {@link #resume(boolean)}
 	 */
 	public static boolean suspend() {
-		boolean current = isCurrent();
-		if (current) {
-			CURRENT.set(Boolean.FALSE);
+		Mark mark = CURRENT.get();
+		if (mark == null || !mark.set) {
+			return false;
 		}
-		return current;
+		mark.set = false;
+		return true;
 	}
 
 	/**
@@ -80,8 +96,14 @@ public final class OutsideTracedWork {
 	 */
 	public static void resume(boolean suspended) {
 		if (suspended) {
-			CURRENT.set(Boolean.TRUE);
+			enter();
 		}
+	}
+
+	private static final class Mark {
+
+		private boolean set;
+
 	}
 
 }

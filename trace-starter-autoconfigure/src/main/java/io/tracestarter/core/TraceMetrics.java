@@ -17,6 +17,7 @@
 package io.tracestarter.core;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -63,7 +64,8 @@ public final class TraceMetrics {
 	private final AtomicReferenceArray<@Nullable LongAdder> propagatedByLayer = new AtomicReferenceArray<>(
 			Layer.values().length);
 
-	private final Map<Layer, Map<InboundSource, LongAdder>> extractedByLayer = new ConcurrentHashMap<>();
+	private final AtomicReferenceArray<@Nullable Map<InboundSource, LongAdder>> extractedByLayer = new AtomicReferenceArray<>(
+			Layer.values().length);
 
 	private volatile BiConsumer<Counter, LongAdder> listener = (counter, adder) -> {
 	};
@@ -74,11 +76,15 @@ public final class TraceMetrics {
 	 * @param source the source it was read from
 	 */
 	public void extracted(Layer layer, InboundSource source) {
-		Map<InboundSource, LongAdder> bySource = this.extractedByLayer.get(layer);
+		Map<InboundSource, LongAdder> bySource = this.extractedByLayer.get(layer.ordinal());
 		LongAdder adder = (bySource != null) ? bySource.get(source) : null;
 		if (adder == null) {
 			adder = newAdder(new Counter(EXTRACTED, layer.tag(), "source", source.toString()));
-			this.extractedByLayer.computeIfAbsent(layer, (key) -> new ConcurrentHashMap<>()).put(source, adder);
+			if (bySource == null) {
+				this.extractedByLayer.compareAndSet(layer.ordinal(), null, new ConcurrentHashMap<>());
+				bySource = Objects.requireNonNull(this.extractedByLayer.get(layer.ordinal()));
+			}
+			bySource.put(source, adder);
 		}
 		adder.increment();
 	}

@@ -48,14 +48,12 @@ public final class W3cTraceContext {
 	/** Sampled (Level 1) and random (Level 2): the flags a participant keeps. */
 	private static final int KNOWN_FLAGS = 0x03;
 
-	/** The {@code traceparent} ending for each value of the kept flags. */
-	private static final String[] FLAGS_SUFFIX = { "-00", "-01", "-02", "-03" };
+	/** Length of a version 00 {@code traceparent}. */
+	private static final int TRACEPARENT_LENGTH = 55;
 
 	private final String traceId;
 
 	private final String spanId;
-
-	private final String traceparentPrefix;
 
 	private final int flags;
 
@@ -64,7 +62,6 @@ public final class W3cTraceContext {
 	W3cTraceContext(String traceId, int flags, String tracestate) {
 		this.traceId = traceId;
 		this.spanId = newSpanId();
-		this.traceparentPrefix = "00-" + traceId + "-";
 		this.flags = flags & KNOWN_FLAGS;
 		this.tracestate = tracestate;
 	}
@@ -117,19 +114,41 @@ public final class W3cTraceContext {
 	 * @return the header value, version 00
 	 */
 	public String traceparentForCall() {
-		return this.traceparentPrefix + newSpanId() + FLAGS_SUFFIX[this.flags];
+		return traceparent(nonZeroRandom());
+	}
+
+	/**
+	 * Version 00 written into one array: every inbound unit of work makes a context, and
+	 * most never call out, so nothing of the header is made before a call needs it.
+	 */
+	private String traceparent(long spanId) {
+		char[] chars = new char[TRACEPARENT_LENGTH];
+		chars[0] = '0';
+		chars[1] = '0';
+		chars[2] = '-';
+		this.traceId.getChars(0, 32, chars, 3);
+		chars[35] = '-';
+		Hex.write(spanId, chars, 36);
+		chars[52] = '-';
+		chars[53] = '0';
+		chars[54] = (char) ('0' + this.flags);
+		return new String(chars);
 	}
 
 	static String newSpanId() {
-		long id = ThreadLocalRandom.current().nextLong();
 		char[] chars = new char[16];
-		Hex.write((id != 0) ? id : 1, chars, 0);
+		Hex.write(nonZeroRandom(), chars, 0);
 		return new String(chars);
+	}
+
+	private static long nonZeroRandom() {
+		long id = ThreadLocalRandom.current().nextLong();
+		return (id != 0) ? id : 1;
 	}
 
 	@Override
 	public String toString() {
-		return this.traceparentPrefix + this.spanId + FLAGS_SUFFIX[this.flags];
+		return "00-" + this.traceId + "-" + this.spanId + "-0" + this.flags;
 	}
 
 }

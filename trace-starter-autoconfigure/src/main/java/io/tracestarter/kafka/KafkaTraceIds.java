@@ -151,15 +151,40 @@ final class KafkaTraceIds {
 			return header(headers, source);
 		}
 
+		/**
+		 * One pass over the headers, and a list made only for a second value: asked for
+		 * {@code traceparent} on every record, which mostly has none or one.
+		 */
 		@Override
 		public List<String> all(Headers headers, InboundSource source) {
-			List<String> values = new ArrayList<>(1);
-			for (Header header : headers.headers(source.name())) {
-				if (header.value() != null) {
-					values.add(decode(header.value()));
+			String name = source.name();
+			String first = null;
+			List<String> more = null;
+			for (Header header : headers) {
+				// The key first: a record header copies its value out of the fetched
+				// bytes the first time it is asked for it.
+				if (!name.equals(header.key())) {
+					continue;
+				}
+				byte[] value = header.value();
+				if (value == null) {
+					continue;
+				}
+				if (first == null) {
+					first = decode(value);
+				}
+				else {
+					if (more == null) {
+						more = new ArrayList<>(2);
+						more.add(first);
+					}
+					more.add(decode(value));
 				}
 			}
-			return values;
+			if (more != null) {
+				return more;
+			}
+			return (first != null) ? List.of(first) : List.of();
 		}
 
 	}

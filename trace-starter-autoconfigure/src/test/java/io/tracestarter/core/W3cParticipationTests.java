@@ -103,7 +103,9 @@ class W3cParticipationTests {
 		assertThat(w3c.spanId()).matches("[0-9a-f]{16}").isNotEqualTo("00f067aa0ba902b7").isNotEqualTo("0".repeat(16));
 		assertThat(w3c.isSampled()).isTrue();
 		assertThat(w3c.tracestate()).isEmpty();
-		assertThat(w3c.traceparentForCall()).matches("00-" + PARENT_TRACE + "-[0-9a-f]{16}-01");
+		assertThat(w3c.traceparentForCall()).matches("00-" + PARENT_TRACE + "-[0-9a-f]{16}-01")
+			.isNotEqualTo(w3c.traceparentForCall());
+		assertThat(w3c).hasToString("00-" + PARENT_TRACE + "-" + w3c.spanId() + "-01");
 	}
 
 	@Test

@@ -26,6 +26,8 @@ import io.tracestarter.core.TraceIdGenerator;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceIdValidator;
 import io.tracestarter.core.TraceMetrics;
+import io.tracestarter.core.W3cParticipation;
+import io.tracestarter.core.W3cTraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,31 @@ class KafkaTraceIdsTests {
 	@Test
 	void aRecordListenerRecordBeginsSampling() {
 		assertThat(this.ids.begin(record("orders", 0, 9, "kafka-2")).traceId()).isEqualTo("kafka-2");
+	}
+
+	@Test
+	void oneTraceparentHeaderAmongOthersIsTheParentAndTwoAreNone() {
+		String parentTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String parent = "00-" + parentTrace + "-00f067aa0ba902b7-01";
+		W3cParticipation.use(true, true);
+		try {
+			ConsumerRecord<Object, Object> one = record("orders", 0, 10, "kafka-3");
+			one.headers().add("other", "x".getBytes(StandardCharsets.UTF_8));
+			one.headers().add("traceparent", parent.getBytes(StandardCharsets.UTF_8));
+			one.headers().add("tracestate", "rojo=1".getBytes(StandardCharsets.UTF_8));
+			W3cTraceContext continued = this.ids.begin(one).w3c();
+			assertThat(continued.traceId()).isEqualTo(parentTrace);
+			assertThat(continued.tracestate()).isEqualTo("rojo=1");
+			ConsumerRecord<Object, Object> two = record("orders", 0, 11, "kafka-4");
+			two.headers().add("traceparent", parent.getBytes(StandardCharsets.UTF_8));
+			two.headers().add("traceparent", parent.replace("-01", "-00").getBytes(StandardCharsets.UTF_8));
+			W3cTraceContext started = this.ids.begin(two).w3c();
+			assertThat(started.traceId()).isNotEqualTo(parentTrace).matches("[0-9a-f]{32}");
+			assertThat(started.tracestate()).isEmpty();
+		}
+		finally {
+			W3cParticipation.use(false, true);
+		}
 	}
 
 	private static ConsumerRecord<Object, Object> record(String topic, int partition, long offset, String traceId) {
