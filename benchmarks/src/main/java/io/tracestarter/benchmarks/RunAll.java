@@ -59,7 +59,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code --jmh-include=REGEX}, {@code --jmh-results=FILE,...} (summarise these JMH
  * results instead of running JMH), {@code --skip-end-to-end}, {@code --rounds=},
  * {@code --warmup-rounds=}, {@code --requests=}, {@code --concurrency=},
- * {@code --launches=}.
+ * {@code --launches=}, {@code --continued-traces} (each end-to-end request brings a trace
+ * of its own, {@code traceparent} and {@code X-Trace-ID} with the same trace id).
  */
 public final class RunAll {
 
@@ -70,7 +71,7 @@ public final class RunAll {
 
 	private static final List<String> OPTIONS = List.of("--quick", "--skip-jmh", "--skip-end-to-end", "--out=",
 			"--module-dir=", "--jmh-include=", "--jmh-results=", "--rounds=", "--warmup-rounds=", "--requests=",
-			"--concurrency=", "--launches=");
+			"--concurrency=", "--launches=", "--continued-traces");
 
 	private final List<String> args;
 
@@ -103,7 +104,7 @@ public final class RunAll {
 					new EndToEnd.Settings(number("--warmup-rounds", defaults.warmupRounds()),
 							number("--rounds", defaults.rounds()), number("--requests", defaults.requests()),
 							number("--concurrency", defaults.concurrency()), defaults.warmupLaunches(),
-							number("--launches", defaults.launches())));
+							number("--launches", defaults.launches()), flag("--continued-traces")));
 		}
 		List<Path> jmhResults = new ArrayList<>();
 		String given = option("--jmh-results", null);

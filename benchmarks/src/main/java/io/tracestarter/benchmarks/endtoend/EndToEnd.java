@@ -93,7 +93,8 @@ public final class EndToEnd {
 				AppProcess app = AppProcess.start(variant, this.moduleDir, log, true);
 				apps.put(variant, app);
 				app.awaitFirstResponse(Duration.ofMinutes(2));
-				clients.put(variant, new LoadClient(app.uri("/work"), this.settings.concurrency()));
+				clients.put(variant,
+						new LoadClient(app.uri("/work"), this.settings.concurrency(), this.settings.continuedTraces()));
 			}
 			for (int round = 0; round < this.settings.warmupRounds(); round++) {
 				for (Variant variant : VARIANTS) {
@@ -263,15 +264,19 @@ public final class EndToEnd {
 	/**
 	 * How much to measure. {@code requests} is per variant and round.
 	 */
+	/**
+	 * How the load runs; {@code continuedTraces}: each request brings a trace of its own,
+	 * as from an upstream service that runs the starter beside a tracer.
+	 */
 	public record Settings(int warmupRounds, int rounds, int requests, int concurrency, int warmupLaunches,
-			int launches) {
+			int launches, boolean continuedTraces) {
 
 		public static Settings full() {
-			return new Settings(6, 10, 60_000, 32, 1, 16);
+			return new Settings(6, 10, 60_000, 32, 1, 16, false);
 		}
 
 		public static Settings quick() {
-			return new Settings(1, 2, 2_000, 32, 0, 2);
+			return new Settings(1, 2, 2_000, 32, 0, 2, false);
 		}
 
 	}

@@ -21,12 +21,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends a fixed number of {@code GET /work} requests with a fixed number in flight (one
- * blocking sender thread each, keep-alive connections). It sends no trace id, so the
- * starter generates one per request.
+ * blocking sender thread each, keep-alive connections). By default it sends no trace id,
+ * so the starter generates one per request. With continued traces each request starts a
+ * trace of its own upstream: a {@code traceparent} and an {@code X-Trace-ID} with the
+ * same trace id, as a service that runs the starter beside a tracer sends them.
  */
 final class LoadClient {
 
@@ -39,9 +43,28 @@ final class LoadClient {
 
 	private final int concurrency;
 
-	LoadClient(URI uri, int concurrency) {
+	private final boolean continuedTraces;
+
+	LoadClient(URI uri, int concurrency, boolean continuedTraces) {
 		this.request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
 		this.concurrency = concurrency;
+		this.continuedTraces = continuedTraces;
+	}
+
+	private HttpRequest next() {
+		if (!this.continuedTraces) {
+			return this.request;
+		}
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String traceId = hex(random.nextLong() | 1) + hex(random.nextLong());
+		return HttpRequest.newBuilder(this.request, (name, value) -> true)
+			.header("X-Trace-ID", traceId)
+			.header("traceparent", "00-" + traceId + "-" + hex(random.nextLong() | 1) + "-01")
+			.build();
+	}
+
+	private static String hex(long value) {
+		return HexFormat.of().toHexDigits(value);
 	}
 
 	Outcome run(int requests) throws InterruptedException {
@@ -50,8 +73,7 @@ final class LoadClient {
 		Runnable sender = () -> {
 			while (remaining.getAndDecrement() > 0) {
 				try {
-					HttpResponse<String> response = this.client.send(this.request,
-							HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> response = this.client.send(next(), HttpResponse.BodyHandlers.ofString());
 					if (response.statusCode() != 200 || !response.body().equals("ok")) {
 						failures.incrementAndGet();
 					}

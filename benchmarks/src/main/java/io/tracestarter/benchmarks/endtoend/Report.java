@@ -45,7 +45,12 @@ final class Report {
 		md.append("Each variant is the same WebFlux app (`GET /work`: three log lines, on the event loop, after "
 				+ "`publishOn(boundedElastic)` and after a `Mono.delay(Duration.ZERO)`) in its own JVM "
 				+ "(`-Xms512m -Xmx512m -XX:+UseG1GC`), its console in a file. A JDK `HttpClient` in the driver's "
-				+ "process sends no trace id, over loopback and keep-alive connections. ");
+				+ "process sends "
+				+ (continuedTraces(settings)
+						? "with each request a trace of its own, as an upstream service running the starter beside a "
+								+ "tracer would (`traceparent` and `X-Trace-ID` with the same trace id)"
+						: "no trace id")
+				+ ", over loopback and keep-alive connections. ");
 		md.append(String.format("Per round and variant: %s requests, %s in flight; %s warm-up round(s) discarded, "
 				+ "then %s rounds, the variants' order rotating each round. CPU is the app process's user + system "
 				+ "time from `/proc/<pid>/stat`; allocation is the sum over the app's threads of "
@@ -98,6 +103,10 @@ final class Report {
 			}
 		}
 		return md.toString();
+	}
+
+	private static boolean continuedTraces(JsonObject settings) {
+		return settings.has("continuedTraces") && settings.get("continuedTraces").getAsBoolean();
 	}
 
 	private static String text(JsonObject object, String member) {
