@@ -117,6 +117,18 @@ public final class W3cParticipation {
 	}
 
 	/**
+	 * Return whether a {@code traceparent} value continues the trace {@code traceId}: a
+	 * tracer that continues it gives the work's span this trace id. Read whether or not
+	 * the starter takes part.
+	 * @param traceparent the header value, or {@code null} when there is none
+	 * @param traceId the work's trace id
+	 * @return {@code true} when the value is valid and its trace id is {@code traceId}
+	 */
+	public static boolean continues(@Nullable String traceparent, String traceId) {
+		return traceparent != null && traceId.equals(Traceparent.traceId(traceparent));
+	}
+
+	/**
 	 * Return the context of work that starts a trace under {@code traceId}.
 	 * @param traceId the work's trace id
 	 * @return the context, or {@code null} when participation is off

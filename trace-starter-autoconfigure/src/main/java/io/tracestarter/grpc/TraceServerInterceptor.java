@@ -18,6 +18,7 @@ package io.tracestarter.grpc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,6 +129,8 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			return (key != null) ? headers.get(key) : null;
 		}
 
+		// Asked for traceparent on every call, which mostly brings one: a list of its own
+		// only for a second value.
 		@Override
 		public List<String> all(Metadata headers, InboundSource source) {
 			Metadata.Key<String> key = TraceServerInterceptor.this.keys.get(source);
@@ -135,8 +138,14 @@ public final class TraceServerInterceptor implements ServerInterceptor {
 			if (values == null) {
 				return List.of();
 			}
+			Iterator<String> each = values.iterator();
+			String first = each.next();
+			if (!each.hasNext()) {
+				return List.of(first);
+			}
 			List<String> list = new ArrayList<>();
-			values.forEach(list::add);
+			list.add(first);
+			each.forEachRemaining(list::add);
 			return list;
 		}
 

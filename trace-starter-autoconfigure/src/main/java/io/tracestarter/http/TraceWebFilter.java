@@ -34,6 +34,7 @@ import io.tracestarter.core.TraceContext;
 import io.tracestarter.core.TraceHopRecorder;
 import io.tracestarter.core.TraceIdResolver;
 import io.tracestarter.core.TraceScope;
+import io.tracestarter.core.W3cParticipation;
 import io.tracestarter.core.W3cTraceContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -112,13 +113,7 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 			if (requestId != null && resolved != null) {
 				// The HttpHandler decorator resolved the id; header, hop and sampling are
 				// done.
-				W3cTraceContext w3c = requestId.w3c;
-				keep(exchange, resolved, w3c);
-				Mono<Void> result;
-				try (TraceScope scope = TraceScope.open(resolved, w3c)) {
-					result = chain.filter(exchange);
-				}
-				return withIds(result, resolved, w3c);
+				return underResolvedId(exchange, chain, requestId, resolved, context);
 			}
 			ServerHttpRequest request = exchange.getRequest();
 			// The decorator found no valid id: make it here, inside the request's
@@ -153,14 +148,34 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		});
 	}
 
-	private Mono<Void> carried(Mono<Void> result, String traceId, @Nullable W3cTraceContext w3c, ContextView context) {
-		if (this.spanIds == SpanIds.CARRIED_BY_TRACER && traceId.equals(ObservationSpanTraceId.of(context))) {
-			// The id is the span's trace id: the tracer's context, already in the Reactor
-			// context, brings it to every thread; a copy of ours would be restored and
-			// written to the MDC beside it at every hop.
-			return result;
+	private Mono<Void> underResolvedId(ServerWebExchange exchange, WebFilterChain chain, RequestId requestId,
+			String resolved, ContextView context) {
+		W3cTraceContext w3c = requestId.w3c;
+		keep(exchange, resolved, w3c);
+		Mono<Void> result;
+		try (TraceScope scope = TraceScope.open(resolved, w3c)) {
+			result = chain.filter(exchange);
 		}
-		return withIds(result, traceId, w3c);
+		if (!requestId.deferred) {
+			return withIds(result, resolved, w3c);
+		}
+		// The caller continued the same trace (its X-Trace-ID is the trace id of its
+		// traceparent): left to the tracer, as a generated id, when the span did continue
+		// it.
+		return carried(result, resolved, w3c, context);
+	}
+
+	private Mono<Void> carried(Mono<Void> result, String traceId, @Nullable W3cTraceContext w3c, ContextView context) {
+		return leftToTheTracer(traceId, context) ? result : withIds(result, traceId, w3c);
+	}
+
+	/**
+	 * Whether the id is the trace id of the exchange's span, so that the tracer's
+	 * context, already in the Reactor context, brings it to every thread: a copy of ours
+	 * would be restored and written to the MDC beside it at every hop.
+	 */
+	private boolean leftToTheTracer(String traceId, ContextView context) {
+		return this.spanIds == SpanIds.CARRIED_BY_TRACER && traceId.equals(ObservationSpanTraceId.of(context));
 	}
 
 	private static void keep(ServerWebExchange exchange, String traceId, @Nullable W3cTraceContext w3c) {
@@ -192,7 +207,7 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		Inbound inbound = this.inbound.extractSent(Layer.HTTP, request, GETTER, () -> trusted(request), Kind.ROUTE,
 				route(request));
 		if (inbound == null) {
-			RequestId pending = new RequestId(null, null);
+			RequestId pending = new RequestId(null, null, false);
 			// Subscribed with no id: the filter makes it inside the request's
 			// observation.
 			return CompletionUnderId.of(
@@ -215,11 +230,28 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 		if (sampled != Request.NONE) {
 			result = result.doFinally((signal) -> sampled.end(failed(signal, response)));
 		}
-		RequestId resolved = new RequestId(traceId, inbound.w3c());
 		W3cTraceContext w3c = inbound.w3c();
-		return CompletionUnderId.of(IdsInContext.of(result,
-				(context) -> putIds(context.put(REQUEST_ID_KEY, resolved), traceId, w3c), traceId, w3c), () -> traceId,
-				() -> w3c);
+		return CompletionUnderId.of(withRequestId(result, request, traceId, w3c), () -> traceId, () -> w3c);
+	}
+
+	/**
+	 * Put the resolved id into the context of the whole exchange; or, when the tracer
+	 * will likely carry it (the request's traceparent continues the same trace), only
+	 * tell the filter, which decides inside the request's observation. A copy in the
+	 * exchange's context would reach every thread of the chain: automatic context
+	 * propagation's {@code contextWrite} sets it on every signal, and schedulers take it
+	 * from there.
+	 */
+	private Mono<Void> withRequestId(Mono<Void> result, ServerHttpRequest request, String traceId,
+			@Nullable W3cTraceContext w3c) {
+		if (this.spanIds == SpanIds.CARRIED_BY_TRACER
+				&& W3cParticipation.continues(request.getHeaders().getFirst(W3cTraceContext.TRACEPARENT), traceId)) {
+			RequestId deferred = new RequestId(traceId, w3c, true);
+			return IdsInContext.of(result, (context) -> context.put(REQUEST_ID_KEY, deferred), null, null);
+		}
+		RequestId resolved = new RequestId(traceId, w3c, false);
+		return IdsInContext.of(result, (context) -> putIds(context.put(REQUEST_ID_KEY, resolved), traceId, w3c),
+				traceId, w3c);
 	}
 
 	private void setResponseHeader(ServerHttpResponse response, Inbound inbound) {
@@ -322,9 +354,16 @@ public final class TraceWebFilter implements WebFilter, Ordered {
 
 		private volatile @Nullable W3cTraceContext madeW3c;
 
-		RequestId(@Nullable String traceId, @Nullable W3cTraceContext w3c) {
+		/**
+		 * A resolved id the filter puts into the chain's context only if the tracer does
+		 * not carry it.
+		 */
+		private final boolean deferred;
+
+		RequestId(@Nullable String traceId, @Nullable W3cTraceContext w3c, boolean deferred) {
 			this.traceId = traceId;
 			this.w3c = w3c;
+			this.deferred = deferred;
 		}
 
 		void made(String traceId, @Nullable W3cTraceContext w3c) {

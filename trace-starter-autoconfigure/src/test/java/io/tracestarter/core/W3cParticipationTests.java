@@ -109,6 +109,17 @@ class W3cParticipationTests {
 	}
 
 	@Test
+	void aTraceparentContinuesTheTraceOfItsTraceIdOnly() {
+		W3cParticipation.use(false, true);
+		assertThat(W3cParticipation.continues(TRACEPARENT, PARENT_TRACE)).isTrue();
+		assertThat(W3cParticipation.continues(" " + TRACEPARENT + "\t", PARENT_TRACE)).isTrue();
+		assertThat(W3cParticipation.continues(TRACEPARENT, "0af7651916cd43dd8448eb211c80319c")).isFalse();
+		assertThat(W3cParticipation.continues(TRACEPARENT.replace("-01", "-0"), PARENT_TRACE)).isFalse();
+		assertThat(W3cParticipation.continues("ff" + TRACEPARENT.substring(2), PARENT_TRACE)).isFalse();
+		assertThat(W3cParticipation.continues(null, PARENT_TRACE)).isFalse();
+	}
+
+	@Test
 	void theFlagsAreKeptAsReceivedExceptBitsNoLevelDefines() {
 		assertThat(flagsSentFor("00")).isEqualTo("00");
 		assertThat(flagsSentFor("01")).isEqualTo("01");

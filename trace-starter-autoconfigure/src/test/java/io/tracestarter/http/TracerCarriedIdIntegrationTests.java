@@ -19,6 +19,7 @@ package io.tracestarter.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.tracestarter.app.WebFluxTestApplication;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,9 @@ import static org.awaitility.Awaitility.await;
  * With Micrometer Tracing and Boot's ECS console (which the starter writes with its own
  * ECS line), a request whose id is its span's trace id is carried by the tracer alone:
  * the starter puts no copy into the Reactor context, and its lines, its API and its
- * outbound header still give the id on every thread. A real Netty server on a random
- * port; assertions on the JSON lines the application wrote.
+ * outbound header still give the id on every thread. So is an inbound id that is the
+ * trace id of the request's {@code traceparent}, which the tracer continues. A real Netty
+ * server on a random port; assertions on the JSON lines the application wrote.
  */
 @SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "logging.structured.format.console=ecs",
@@ -90,7 +92,41 @@ class TracerCarriedIdIntegrationTests {
 				.hasEntrySatisfying("traceId", (tracers) -> assertThat((String) tracers).matches("[0-9a-f]{32}"))));
 	}
 
+	@Test
+	void anInboundIdThatContinuesTheSameTraceIsLeftToTheTracer(CapturedOutput output) {
+		String id = randomTraceId();
+		String traceparent = "00-" + id + "-00f067aa0ba902b7-01";
+		assertThat(get("/context", id, traceparent).getBody()).isEqualTo("false " + id);
+		ResponseEntity<String> response = get("/hops?tag=continued", id, traceparent);
+		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo(id);
+		assertThat(response.getBody()).startsWith(id + " 00-" + id + "-");
+		await().untilAsserted(() -> assertThat(WebFluxTraceIntegrationTests.hopLines(output, "continued"))
+			.hasSize(HOP_LINES_PER_REQUEST)
+			.allSatisfy((line) -> assertThat(line).containsEntry("trace.id", id).containsKey("span.id"))
+			.filteredOn((line) -> ((String) line.get("message")).startsWith("hop "))
+			.hasSize(HOP_LINES_PER_REQUEST - 1)
+			.allSatisfy((line) -> assertThat(line).doesNotContainKeys("traceId", "spanId", "trace_id")));
+		assertThat(threads(WebFluxTraceIntegrationTests.hopLines(output, "continued")))
+			.anyMatch((thread) -> thread.startsWith("boundedElastic"))
+			.anyMatch((thread) -> thread.startsWith("parallel"));
+	}
+
+	@Test
+	void anInboundIdBesideTheTraceparentOfAnotherTraceIsStillCarried() {
+		String id = randomTraceId();
+		String traceparent = "00-" + randomTraceId() + "-00f067aa0ba902b7-01";
+		assertThat(get("/context", id, traceparent).getBody()).isEqualTo("true " + id);
+	}
+
+	private static String randomTraceId() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
 	private ResponseEntity<String> get(String uri, String traceId) {
+		return get(uri, traceId, null);
+	}
+
+	private ResponseEntity<String> get(String uri, String traceId, String traceparent) {
 		return WebClient.builder()
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build()
@@ -99,6 +135,9 @@ class TracerCarriedIdIntegrationTests {
 			.headers((headers) -> {
 				if (traceId != null) {
 					headers.set("X-Trace-ID", traceId);
+				}
+				if (traceparent != null) {
+					headers.set("traceparent", traceparent);
 				}
 			})
 			.retrieve()
