@@ -70,15 +70,7 @@ class TracerCarriedIdIntegrationTests {
 		assertThat(response.getBody()).startsWith(id + " 00-" + id + "-");
 		// The downstream request brought the id in X-Trace-ID: it is carried as the
 		// starter's own there, so only this request's hop lines are checked.
-		await().untilAsserted(() -> assertThat(WebFluxTraceIntegrationTests.hopLines(output, "carried"))
-			.hasSize(HOP_LINES_PER_REQUEST)
-			.allSatisfy((line) -> assertThat(line).containsEntry("trace.id", id).containsKey("span.id"))
-			.filteredOn((line) -> ((String) line.get("message")).startsWith("hop "))
-			.hasSize(HOP_LINES_PER_REQUEST - 1)
-			.allSatisfy((line) -> assertThat(line).doesNotContainKeys("traceId", "spanId", "trace_id")));
-		assertThat(threads(WebFluxTraceIntegrationTests.hopLines(output, "carried")))
-			.anyMatch((thread) -> thread.startsWith("boundedElastic"))
-			.anyMatch((thread) -> thread.startsWith("parallel"));
+		assertEveryHopLineHasOnlyTheTracersIdAs(output, "carried", id);
 	}
 
 	@Test
@@ -100,15 +92,7 @@ class TracerCarriedIdIntegrationTests {
 		ResponseEntity<String> response = get("/hops?tag=continued", id, traceparent);
 		assertThat(response.getHeaders().getFirst("X-Trace-ID")).isEqualTo(id);
 		assertThat(response.getBody()).startsWith(id + " 00-" + id + "-");
-		await().untilAsserted(() -> assertThat(WebFluxTraceIntegrationTests.hopLines(output, "continued"))
-			.hasSize(HOP_LINES_PER_REQUEST)
-			.allSatisfy((line) -> assertThat(line).containsEntry("trace.id", id).containsKey("span.id"))
-			.filteredOn((line) -> ((String) line.get("message")).startsWith("hop "))
-			.hasSize(HOP_LINES_PER_REQUEST - 1)
-			.allSatisfy((line) -> assertThat(line).doesNotContainKeys("traceId", "spanId", "trace_id")));
-		assertThat(threads(WebFluxTraceIntegrationTests.hopLines(output, "continued")))
-			.anyMatch((thread) -> thread.startsWith("boundedElastic"))
-			.anyMatch((thread) -> thread.startsWith("parallel"));
+		assertEveryHopLineHasOnlyTheTracersIdAs(output, "continued", id);
 	}
 
 	@Test
@@ -116,6 +100,23 @@ class TracerCarriedIdIntegrationTests {
 		String id = randomTraceId();
 		String traceparent = "00-" + randomTraceId() + "-00f067aa0ba902b7-01";
 		assertThat(get("/context", id, traceparent).getBody()).isEqualTo("true " + id);
+	}
+
+	/**
+	 * Every hop line of the request tagged {@code tag} has the id as {@code trace.id},
+	 * and the lines written under the tracer's context alone have no other id member; the
+	 * hops ran on Reactor's other threads too.
+	 */
+	private static void assertEveryHopLineHasOnlyTheTracersIdAs(CapturedOutput output, String tag, String id) {
+		await().untilAsserted(
+				() -> assertThat(WebFluxTraceIntegrationTests.hopLines(output, tag)).hasSize(HOP_LINES_PER_REQUEST)
+					.allSatisfy((line) -> assertThat(line).containsEntry("trace.id", id).containsKey("span.id"))
+					.filteredOn((line) -> ((String) line.get("message")).startsWith("hop "))
+					.hasSize(HOP_LINES_PER_REQUEST - 1)
+					.allSatisfy((line) -> assertThat(line).doesNotContainKeys("traceId", "spanId", "trace_id")));
+		assertThat(threads(WebFluxTraceIntegrationTests.hopLines(output, tag)))
+			.anyMatch((thread) -> thread.startsWith("boundedElastic"))
+			.anyMatch((thread) -> thread.startsWith("parallel"));
 	}
 
 	private static String randomTraceId() {
